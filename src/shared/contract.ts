@@ -1,0 +1,187 @@
+/**
+ * The one contract between the renderer and the core: every invoke channel with its request schema and
+ * response type, and every event with its payload. Main's IPC hub, the preload, browser mode's bridge and the
+ * renderer are all typed from here; `LabApi` (the renderer's `window.api`) is derived, never written by hand.
+ */
+import { z } from 'zod';
+import { modelConfigSchema } from './model-config';
+import type { Preset } from './presets';
+import type { DatasetImages, DatasetInfo } from './dataset-types';
+import type { BackendName, BatchProgress, EpochMetrics, Prediction, RunDetail, RunStatus, RunSummary } from './run-types';
+import type { Comparison, StudyDetail, StudySummary } from './study-types';
+
+const runId = z.object({ runId: z.number().int().positive() });
+const studyId = z.object({ studyId: z.number().int().positive() });
+const none = z.undefined();
+
+/** Request schemas; the renderer is untrusted, so the core parses every request with these. */
+export const requestSchemas = {
+  'lab:info': none,
+  'presets:list': none,
+  'datasets:list': none,
+  'datasets:import': z.object({
+    /** A folder holding the four IDX files, or the files themselves (raw or .gz). */
+    paths: z.array(z.string().min(1)).min(1, 'choose a folder or the IDX files'),
+    name: z.string().trim().min(1).max(80).optional(),
+  }),
+  'datasets:images': z.object({
+    datasetId: z.string().min(1),
+    split: z.enum(['train', 'test']),
+    indices: z.array(z.number().int().min(0)).max(1000, 'at most 1000 images a request'),
+  }),
+  'runs:start': z.object({
+    config: modelConfigSchema,
+    datasetId: z.string().min(1),
+    name: z.string().trim().max(120).optional(),
+    presetId: z.string().optional(),
+  }),
+  'runs:stop': runId,
+  'runs:requeue': runId,
+  'runs:list': none,
+  'runs:get': runId,
+  'runs:update': runId.extend({
+    name: z.string().trim().min(1, 'a name cannot be empty').max(120).optional(),
+    notes: z.string().max(10_000).optional(),
+  }),
+  'runs:delete': runId,
+  'runs:predict': runId.extend({
+    /** 784 intensities 0..1, row-major 28×28, light ink on dark. */
+    pixels: z.array(z.number().min(0).max(1)).length(784, 'a sketch is 784 pixels (28×28)'),
+  }),
+  'runs:exportModel': runId.extend({ dir: z.string().min(1) }),
+  'studies:list': none,
+  'studies:get': studyId,
+  'studies:create': z.object({
+    name: z.string().trim().min(1).max(120),
+    datasetId: z.string().min(1),
+    base: modelConfigSchema,
+    /** Fields that vary and their levels; the study runs their cartesian product. */
+    factors: z
+      .array(
+        z.object({
+          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize']),
+          levels: z.array(z.union([z.string(), z.number()])).min(1).max(8),
+        }),
+      )
+      .max(4),
+    seeds: z.number().int().min(1).max(20),
+  }),
+  'studies:startBuiltin': z.object({
+    builtinId: z.literal('seed-article'),
+    datasetId: z.string().min(1).default('mnist-embedded'),
+    seeds: z.number().int().min(1).max(20).default(5),
+    epochs: z.number().int().min(1).max(50).default(10),
+  }),
+  'studies:pause': studyId,
+  'studies:resume': studyId,
+  'studies:cancel': studyId,
+  'studies:delete': studyId,
+  'studies:compare': studyId.extend({ a: z.string(), b: z.string(), metric: z.enum(['testAccuracy', 'testLoss']).default('testAccuracy') }),
+  'studies:export': studyId.extend({ dir: z.string().min(1) }),
+} as const;
+
+export interface LabInfo {
+  version: string;
+  backend: BackendName;
+  /** One line on how to get the native backend when it is not the one running; null when it is. */
+  backendHint: string | null;
+  dataDir: string;
+  /** Runs trained at once. */
+  workers: number;
+  /** `electron` or `browser`. */
+  host: 'electron' | 'browser';
+}
+
+export interface ExportResult {
+  /** Files written, absolute paths. */
+  files: string[];
+}
+
+/** Response type of every invoke channel. */
+export interface Responses {
+  'lab:info': LabInfo;
+  'presets:list': Preset[];
+  'datasets:list': DatasetInfo[];
+  'datasets:import': DatasetInfo;
+  'datasets:images': DatasetImages;
+  'runs:start': RunSummary;
+  'runs:stop': RunSummary;
+  'runs:requeue': RunSummary;
+  'runs:list': RunSummary[];
+  'runs:get': RunDetail;
+  'runs:update': RunSummary;
+  'runs:delete': { deleted: number };
+  'runs:predict': Prediction;
+  'runs:exportModel': ExportResult;
+  'studies:list': StudySummary[];
+  'studies:get': StudyDetail;
+  'studies:create': StudySummary;
+  'studies:startBuiltin': StudySummary;
+  'studies:pause': StudySummary;
+  'studies:resume': StudySummary;
+  'studies:cancel': StudySummary;
+  'studies:delete': { deleted: number };
+  'studies:compare': Comparison;
+  'studies:export': ExportResult;
+}
+
+/** Payload of every event the core pushes. */
+export interface Events {
+  'runs:batch': BatchProgress;
+  'runs:epoch': { runId: number; metrics: EpochMetrics };
+  'runs:status': { runId: number; status: RunStatus; summary: RunSummary };
+  'studies:progress': StudySummary;
+  'datasets:importProgress': { path: string; fraction: number; message: string };
+}
+
+export type Channel = keyof typeof requestSchemas;
+export type EventName = keyof Events;
+/** What a caller sends (defaults not yet applied). */
+export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedRequest<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
+export type Response<C extends Channel> = Responses[C];
+
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+export const EVENT_NAMES: readonly EventName[] = [
+  'runs:batch',
+  'runs:epoch',
+  'runs:status',
+  'studies:progress',
+  'datasets:importProgress',
+];
+
+export const ERROR_CODES = [
+  'invalid_request',
+  'not_found',
+  'dataset_error',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure a person can act on: `message` says what went wrong and what to do. */
+export interface LabErrorData {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What crosses the boundary for one invoke: never a thrown exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: LabErrorData };
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type EventVerb<V extends string> = `on${Capitalize<V>}`;
+
+/** `window.api`: `api.runs.start(req)`, `api.runs.onEpoch(cb)` returning an unsubscribe function. */
+export type LabApi = {
+  [D in DomainOf<Channel | EventName>]: {
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: (
+      ...args: undefined extends Request<C> ? [request?: Request<C>] : [request: Request<C>]
+    ) => Promise<Response<C>>;
+  } & {
+    [E in EventName as E extends `${D}:${infer V}` ? EventVerb<V> : never]: (
+      listener: (payload: Events[E]) => void,
+    ) => () => void;
+  };
+};

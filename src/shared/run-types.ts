@@ -1,0 +1,130 @@
+/** Plain-data types for runs, epochs and evaluations. Everything here crosses process boundaries. */
+import type { ModelConfig } from './model-config';
+
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'interrupted', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** Statuses after which a run never changes again (except by re-queueing an interrupted run). */
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'diverged', 'interrupted', 'failed'];
+
+/** `tensorflow` is native libtensorflow through tfjs-node; `wasm` and `cpu` are the pure-JS fallbacks. */
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+/** Diagnostics of one Dense layer, measured once an epoch on a fixed probe batch. */
+export interface LayerDiagnostics {
+  /** e.g. `dense1` (first hidden), …, `output`. */
+  layer: string;
+  activation: string;
+  /** L2 norm of the loss gradient w.r.t. the layer's kernel, on the probe batch. */
+  gradientNorm: number;
+  /** Fraction 0..1 of saturated units (|tanh| > 0.99; sigmoid < 0.01 or > 0.99); null for other activations. */
+  saturatedFraction: number | null;
+  /** Fraction 0..1 of relu units that output 0 for every probe sample; null for other activations. */
+  deadFraction: number | null;
+}
+
+export interface EpochMetrics {
+  /** 1-based. */
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  /** null when the config's validationSplit is 0. */
+  valLoss: number | null;
+  valAccuracy: number | null;
+  /** Wall-clock seconds of the epoch's training (not the diagnostics). */
+  seconds: number;
+  /** Training samples per second, measured over the whole epoch. */
+  samplesPerSecond: number;
+  layers: LayerDiagnostics[];
+}
+
+/** Progress inside an epoch, throttled (a few events a second at most). */
+export interface BatchProgress {
+  runId: number;
+  epoch: number;
+  /** 1-based batch within the epoch. */
+  batch: number;
+  batchesPerEpoch: number;
+  /** Mean loss of the epoch so far. */
+  loss: number;
+  /** Over the epoch so far. */
+  samplesPerSecond: number;
+  /** Seconds until the whole run (all epochs) ends, at the current speed. */
+  etaSeconds: number;
+}
+
+export interface ClassMetrics {
+  label: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Test samples whose true label is this class. */
+  support: number;
+}
+
+export interface Misclassified {
+  /** Index into the dataset's test split. */
+  index: number;
+  trueLabel: number;
+  predictedLabel: number;
+  /** The 10 outputs after the config's output rescale (what argmax sees). */
+  probabilities: number[];
+}
+
+/** Final evaluation on the test split. */
+export interface Evaluation {
+  testLoss: number;
+  testAccuracy: number;
+  testSize: number;
+  /** confusion[true][predicted], counts; rows sum to each class's support. */
+  confusion: number[][];
+  perClass: ClassMetrics[];
+  /** At most 500, in test-split order. */
+  misclassified: Misclassified[];
+  /** Number of misclassified digits in all (may exceed misclassified.length). */
+  misclassifiedCount: number;
+}
+
+export interface RunSummary {
+  id: number;
+  name: string;
+  presetId: string | null;
+  studyId: number | null;
+  datasetId: string;
+  status: RunStatus;
+  /** Backend that trained the run; null until it starts. */
+  backend: BackendName | null;
+  loss: ModelConfig['loss'];
+  hiddenActivation: ModelConfig['hiddenActivation'];
+  outputActivation: ModelConfig['outputActivation'];
+  seed: number;
+  epochsPlanned: number;
+  epochsDone: number;
+  finalTestAccuracy: number | null;
+  /** Validation accuracy of the last finished epoch. */
+  lastValAccuracy: number | null;
+  /** ISO-8601 timestamps. */
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  notes: string;
+}
+
+export interface RunDetail extends RunSummary {
+  config: ModelConfig;
+  epochs: EpochMetrics[];
+  evaluation: Evaluation | null;
+  /** Why a failed or diverged run ended. */
+  error: string | null;
+  /** Whether trained weights are stored, so the run can serve predictions. */
+  hasModel: boolean;
+}
+
+export interface Prediction {
+  runId: number;
+  /** The 10 outputs after the config's output rescale. */
+  probabilities: number[];
+  predicted: number;
+  /** Milliseconds spent in the model call. */
+  latencyMs: number;
+}

@@ -1,0 +1,108 @@
+/** Plain-data types for studies: configurations × seeds, summarised with their uncertainty. */
+import type { ModelConfig } from './model-config';
+import type { RunSummary } from './run-types';
+
+export type StudyStatus = 'running' | 'paused' | 'completed' | 'cancelled';
+
+/** One configuration of a study, run once per seed. */
+export interface StudyConfiguration {
+  /** Stable within the study, e.g. `example-1` or `loss=mse,outputActivation=tanh`. */
+  key: string;
+  label: string;
+  config: ModelConfig;
+}
+
+export interface StudySummary {
+  id: number;
+  name: string;
+  /** `seed-article` for the built-in study, else null. */
+  builtinId: string | null;
+  datasetId: string;
+  status: StudyStatus;
+  seeds: number;
+  createdAt: string;
+  runsTotal: number;
+  runsCompleted: number;
+  runsRunning: number;
+  runsQueued: number;
+  /** Runs that ended otherwise (failed, diverged, stopped, interrupted). */
+  runsOther: number;
+  /** Seconds until the last queued run ends, estimated from finished runs; null before any finishes. */
+  etaSeconds: number | null;
+}
+
+/** Mean, sample standard deviation and 95% confidence interval (Student t) of n values. */
+export interface Spread {
+  n: number;
+  mean: number;
+  sd: number;
+  ci95: [number, number];
+}
+
+export interface CurvePoint {
+  epoch: number;
+  mean: number;
+  /** mean ± sd band. */
+  lower: number;
+  upper: number;
+}
+
+export interface LayerTrend {
+  layer: string;
+  /** Mean over seeds at epoch 1 and at the last epoch. */
+  first: number;
+  last: number;
+}
+
+export interface ConfigAggregate {
+  key: string;
+  label: string;
+  runs: number;
+  testAccuracy: Spread | null;
+  testLoss: Spread | null;
+  /** Epochs (1-based) to first reach 90% / 95% validation accuracy, over the runs that reached it. */
+  epochsTo90: Spread | null;
+  epochsTo95: Spread | null;
+  secondsTo90: Spread | null;
+  secondsTo95: Spread | null;
+  /** How many of the runs reached 90% / 95% validation accuracy. */
+  reached90: number;
+  reached95: number;
+  valAccuracyCurve: CurvePoint[];
+  trainLossCurve: CurvePoint[];
+  gradientNorms: LayerTrend[];
+  /** Saturated fraction (0..1) of the layers that have one. */
+  saturation: LayerTrend[];
+}
+
+export interface Comparison {
+  a: string;
+  b: string;
+  metric: 'testAccuracy' | 'testLoss';
+  /** mean(a) − mean(b). */
+  difference: number;
+  ci95: [number, number];
+  /** Welch's t statistic, its degrees of freedom and two-sided p-value. */
+  t: number;
+  df: number;
+  p: number;
+}
+
+export type VerdictStatus = 'supported' | 'not supported' | 'inconclusive';
+
+export interface Verdict {
+  /** 1..4, in the order of the seed article. */
+  claim: number;
+  statement: string;
+  status: VerdictStatus;
+  /** The numbers behind the verdict, for a person to read. */
+  evidence: string;
+}
+
+export interface StudyDetail extends StudySummary {
+  configurations: StudyConfiguration[];
+  runs: RunSummary[];
+  aggregates: ConfigAggregate[];
+  /** For the built-in study only; null otherwise. */
+  verdicts: Verdict[] | null;
+}
