@@ -1,0 +1,30 @@
+import type { Channel, EventName, Events, LabInfo, Result } from '../../../shared/contract';
+import type { BackendName } from '../../../shared/run-types';
+
+/** What a host (Electron shell, browser-mode server, CLI) supplies to the core. Plain values only. */
+export interface LabOptions {
+  /** Folder for the database, dataset caches and exports. Created if missing. */
+  dataDir: string;
+  host: LabInfo['host'];
+  /** Runs trained at once, each in its own worker thread. Default: number of cores. */
+  workers?: number;
+  /** Path to an Electron-ABI better_sqlite3.node, when the host is Electron. */
+  sqliteNativeBinding?: string;
+  /** Override of the training worker script (the built app's out/main/training-worker.js). */
+  workerUrl?: URL;
+  /** Force a backend (tests, benchmarks); default: the best that loads. */
+  preferredBackend?: BackendName;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+/** The core behind every channel of the contract. */
+export interface Lab {
+  /** Validates `request` against the channel's schema, runs it, never throws: errors come back typed. */
+  handle(channel: Channel, request: unknown): Promise<Result<unknown>>;
+  /** Every event the core emits (training progress, study progress). Returns an unsubscribe. */
+  subscribe(listener: EventListener): () => void;
+  info(): LabInfo;
+  /** Stops running workers (their runs become `interrupted`), closes the database. */
+  close(): Promise<void>;
+}
