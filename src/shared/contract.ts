@@ -88,8 +88,8 @@ export interface LabInfo {
   dataDir: string;
   /** Runs trained at once. */
   workers: number;
-  /** `electron` or `browser`. */
-  host: 'electron' | 'browser';
+  /** Which host runs the core: the desktop app, browser mode or the command line. */
+  host: 'electron' | 'browser' | 'cli';
 }
 
 export interface ExportResult {

@@ -12,6 +12,8 @@ export interface LabOptions {
   sqliteNativeBinding?: string;
   /** Override of the training worker script (the built app's out/main/training-worker.js). */
   workerUrl?: URL;
+  /** Whether runs left queued by an earlier session start now (default true; one-shot CLI commands pass false). */
+  resumeQueued?: boolean;
   /** Force a backend (tests, benchmarks); default: the best that loads. */
   preferredBackend?: BackendName;
 }

@@ -1,0 +1,101 @@
+/** The dataset registry: the built-in digits plus imported IDX sets, each cached as one binary file. */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DatasetInfo } from '../../../shared/dataset-types';
+import { NotFoundError } from '../store/errors';
+import type { RunStore } from '../store/store-types';
+import { readDatasetCache, writeDatasetCache } from './cache';
+import { type Dataset, DatasetError } from './dataset';
+import { buildEmbeddedDataset, EMBEDDED_DATASET_ID } from './embedded';
+import { defaultDatasetName, locateIdxFiles } from './idx-files';
+import { classNamesFor, type ProgressListener, readIdxSplits } from './idx-import';
+import { uniqueSlug } from './slug';
+
+export interface DatasetRegistry {
+  /** Every registered dataset, oldest first (the built-in digits first). */
+  list(): DatasetInfo[];
+  /** Loads and memoizes the dataset's bytes. Throws DatasetError, or NotFoundError for an unknown id. */
+  load(id: string): Dataset;
+  /** Absolute path of the cache file, so a worker thread can `readDatasetCache` itself. Throws NotFoundError. */
+  cachePath(id: string): string;
+  /**
+   * Imports a folder holding the four IDX files, or the four files (raw or .gz). Registers the dataset only
+   * once its cache is fully written; on any problem throws DatasetError and registers nothing.
+   */
+  import(paths: string[], name?: string, onProgress?: ProgressListener): Promise<DatasetInfo>;
+}
+
+/**
+ * Opens the registry kept in `<dataDir>/datasets`. The first open converts the `mnist` package's digits into
+ * `mnist-embedded.bin` (about a second); later opens only check that the file is there.
+ */
+export async function openDatasetRegistry(dataDir: string, store: RunStore): Promise<DatasetRegistry> {
+  const dir = resolve(dataDir, 'datasets');
+  mkdirSync(dir, { recursive: true });
+  const memo = new Map<string, Dataset>();
+  const entry = (id: string): { info: DatasetInfo; cachePath: string } | undefined => store.listDatasets().find((e) => e.info.id === id);
+
+  const buildEmbedded = (): Dataset => {
+    const dataset = buildEmbeddedDataset();
+    const path = join(dir, `${EMBEDDED_DATASET_ID}.bin`);
+    writeDatasetCache(path, dataset);
+    store.saveDataset(dataset.info, path);
+    return dataset;
+  };
+  const embedded = entry(EMBEDDED_DATASET_ID);
+  if (!embedded || !existsSync(embedded.cachePath)) memo.set(EMBEDDED_DATASET_ID, buildEmbedded());
+
+  const requireEntry = (id: string): { info: DatasetInfo; cachePath: string } => {
+    const found = entry(id);
+    if (!found) throw new NotFoundError(`dataset "${id}" does not exist (it may have been removed); choose another dataset`);
+    return found;
+  };
+
+  return {
+    list: () => store.listDatasets().map((e) => e.info),
+    cachePath: (id) => requireEntry(id).cachePath,
+    load(id) {
+      const cached = memo.get(id);
+      if (cached) return cached;
+      const { cachePath } = requireEntry(id);
+      let dataset: Dataset;
+      try {
+        dataset = readDatasetCache(cachePath);
+      } catch (error) {
+        // The built-in set can always be rebuilt, e.g. after a cache format change or a deleted file.
+        if (!(error instanceof DatasetError) || id !== EMBEDDED_DATASET_ID) throw error;
+        dataset = buildEmbedded();
+      }
+      memo.set(id, dataset);
+      return dataset;
+    },
+    async import(paths, name, onProgress) {
+      const files = locateIdxFiles(paths);
+      const splits = await readIdxSplits(files, onProgress);
+      // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
+      const datasetName = name?.trim() || defaultDatasetName(paths, files);
+      const id = uniqueSlug(datasetName, new Set(store.listDatasets().map((e) => e.info.id)));
+      const info: DatasetInfo = {
+        id,
+        name: datasetName,
+        kind: 'idx',
+        trainSize: splits.train.count,
+        testSize: splits.test.count,
+        classNames: classNamesFor(datasetName, ...paths),
+        source: `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
+        createdAt: new Date().toISOString(),
+      };
+      const cachePath = join(dir, `${id}.bin`);
+      writeDatasetCache(cachePath, { info, ...splits });
+      try {
+        store.saveDataset(info, cachePath);
+      } catch (error) {
+        rmSync(cachePath, { force: true });
+        throw error;
+      }
+      memo.set(id, { info, ...splits });
+      onProgress?.({ path: cachePath, fraction: 1, message: `Imported ${info.name}: ${info.trainSize} training and ${info.testSize} test images` });
+      return info;
+    },
+  };
+}

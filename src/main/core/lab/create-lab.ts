@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { requestSchemas, type Channel, type LabInfo, type Result } from '../../../shared/contract';
+import { openDatasetRegistry } from '../datasets/registry';
+import { openStore } from '../store';
+import { initBackend } from '../training/backend';
+import { datasetHandlers } from './dataset-handlers';
+import { CoreError, toLabError } from './errors';
+import type { Handler, Handlers, LabContext } from './handler-types';
+import { createLabEvents } from './lab-events';
+import type { Lab, LabOptions } from './lab-types';
+import { createPredictorCache } from './predictors';
+import { createRunScheduler } from './run-scheduler';
+import { runHandlers } from './run-handlers';
+import { studyHandlers, studyProgressNotifier } from './study-handlers';
+import { LAB_VERSION } from './version';
+
+/** Opens the data directory, the database and the datasets, then resumes any queued runs. */
+export async function createLab(options: LabOptions): Promise<Lab> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding });
+  try {
+    const datasets = await openDatasetRegistry(options.dataDir, store);
+    const backend = await initBackend(options.preferredBackend);
+    const events = createLabEvents((error) => console.error('[loss-lab] event listener failed:', error));
+    const info: LabInfo = {
+      version: LAB_VERSION,
+      backend: backend.name,
+      backendHint: backend.hint,
+      dataDir: options.dataDir,
+      workers,
+      host: options.host,
+    };
+    const notifyStudy = studyProgressNotifier(store, events, workers);
+    const scheduler = createRunScheduler({
+      store,
+      datasets,
+      events,
+      workers,
+      workerUrl: options.workerUrl,
+      preferredBackend: options.preferredBackend,
+      resumeQueued: options.resumeQueued ?? true,
+      onRunChanged: notifyStudy,
+    });
+    const predictors = createPredictorCache();
+    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers };
+    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx) };
+    scheduler.kick();
+
+    return {
+      async handle(channel: Channel, request: unknown): Promise<Result<unknown>> {
+        try {
+          if (!Object.hasOwn(requestSchemas, channel)) {
+            throw new CoreError('invalid_request', `unknown channel "${String(channel)}"`);
+          }
+          const parsed: unknown = requestSchemas[channel].parse(request);
+          const handler = handlers[channel] as Handler<Channel>;
+          return { ok: true, value: await handler(parsed as never) };
+        } catch (error) {
+          return { ok: false, error: toLabError(error) };
+        }
+      },
+      subscribe: events.subscribe,
+      info: () => info,
+      async close() {
+        await scheduler.close();
+        predictors.clear();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { BackendName } from '../../../shared/run-types';
+import type { Channel, LabInfo, ParsedRequest, Responses } from '../../../shared/contract';
+import type { DatasetRegistry } from '../datasets/registry';
+import type { RunStore } from '../store';
+import type { LabEvents } from './lab-events';
+import type { PredictorCache } from './predictors';
+import type { RunScheduler } from './run-scheduler';
+
+export type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<Responses[C]> | Responses[C];
+export type Handlers<C extends Channel = Channel> = { [K in C]: Handler<K> };
+
+/** Everything a handler may use; built once by createLab. */
+export interface LabContext {
+  store: RunStore;
+  datasets: DatasetRegistry;
+  scheduler: RunScheduler;
+  predictors: PredictorCache;
+  events: LabEvents;
+  info: LabInfo;
+  backend: BackendName;
+  workers: number;
+}

@@ -1,0 +1,102 @@
+/** Write-side operations of the run store: a run's life from queued to a final status and back. */
+import type BetterSqlite3 from 'better-sqlite3';
+import { FINAL_STATUSES, type BackendName, type EpochMetrics, type RunStatus, type RunSummary } from '../../../shared/run-types';
+import { RunStateError, runNotFound } from './errors';
+import { encodeJson } from './json-codec';
+import type { RunReads } from './run-reads';
+import type { NewRun, RunOutcome } from './store-types';
+
+/** Statuses a run may be re-queued from. */
+export const REQUEUEABLE: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
+
+export interface RunWrites {
+  create(run: NewRun): RunSummary;
+  markRunning(id: number, backend: BackendName): RunSummary;
+  appendEpoch(id: number, metrics: EpochMetrics): void;
+  finish(id: number, outcome: RunOutcome): RunSummary;
+  requeue(id: number): RunSummary;
+}
+
+/** ISO-8601 UTC timestamp of now, millisecond precision. */
+export const nowIso = (): string => new Date().toISOString();
+
+/** NaN cannot be stored as a number (SQLite turns it into NULL); say so explicitly. */
+const finiteOrNull = (value: number | null | undefined): number | null => (value === null || value === undefined || Number.isNaN(value) ? null : value);
+
+export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrites {
+  const statusOf = db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
+  const insertRun = db.prepare(`
+    INSERT INTO runs (name, preset_id, study_id, dataset_id, config, status, created_at)
+    VALUES (@name, @presetId, @studyId, @datasetId, @config, 'queued', @createdAt)`);
+  const insertEpoch = db.prepare(`
+    INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, samples_per_second, layers)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const hasEpoch = db.prepare<[number, number], { epoch: number }>('SELECT epoch FROM epochs WHERE run_id = ? AND epoch = ?');
+
+  /** The run's current status, or NotFoundError; with RunStateError unless it is one of `allowed`. */
+  const requireStatus = (id: number, allowed: readonly RunStatus[], action: string): void => {
+    const row = statusOf.get(id);
+    if (!row) throw runNotFound(id);
+    if (!allowed.includes(row.status)) {
+      throw new RunStateError(`run ${id} is ${row.status}; only a run that is ${allowed.join(' or ')} can ${action}`);
+    }
+  };
+  const summaryOf = (id: number): RunSummary => {
+    const summary = reads.summary(id);
+    if (!summary) throw runNotFound(id);
+    return summary;
+  };
+
+  return {
+    create(run) {
+      const info = insertRun.run({ ...run, config: encodeJson(run.config), createdAt: nowIso() });
+      return summaryOf(Number(info.lastInsertRowid));
+    },
+    markRunning: db.transaction((id: number, backend: BackendName) => {
+      requireStatus(id, ['queued'], 'start');
+      db.prepare("UPDATE runs SET status = 'running', backend = ?, started_at = ?, error = NULL WHERE id = ?").run(backend, nowIso(), id);
+      return summaryOf(id);
+    }),
+    appendEpoch: db.transaction((id: number, m: EpochMetrics) => {
+      if (!statusOf.get(id)) throw runNotFound(id);
+      if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
+      insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
+      db.prepare('UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?1), last_val_accuracy = ?2 WHERE id = ?1').run(
+        id,
+        finiteOrNull(m.valAccuracy),
+      );
+    }),
+    finish: db.transaction((id: number, outcome: RunOutcome) => {
+      if (!FINAL_STATUSES.includes(outcome.status)) throw new RunStateError(`a run cannot finish as ${outcome.status}`);
+      requireStatus(id, ['queued', 'running'], `become ${outcome.status}`);
+      const evaluation = outcome.evaluation ?? null;
+      db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ?, final_test_accuracy = ? WHERE id = ?').run(
+        outcome.status,
+        nowIso(),
+        outcome.error ?? null,
+        finiteOrNull(evaluation?.testAccuracy),
+        id,
+      );
+      if (evaluation) db.prepare('INSERT OR REPLACE INTO evaluations (run_id, evaluation) VALUES (?, ?)').run(id, encodeJson(evaluation));
+      const model = outcome.model;
+      if (model) {
+        db.prepare('INSERT OR REPLACE INTO models (run_id, topology, weight_specs, weight_data) VALUES (?, ?, ?, ?)').run(
+          id,
+          encodeJson(model.modelTopology),
+          encodeJson(model.weightSpecs),
+          Buffer.from(model.weightData.buffer, model.weightData.byteOffset, model.weightData.byteLength),
+        );
+      }
+      return summaryOf(id);
+    }),
+    requeue: db.transaction((id: number) => {
+      requireStatus(id, REQUEUEABLE, 'be re-queued');
+      for (const table of ['epochs', 'evaluations', 'models']) db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(id);
+      db.prepare(`
+        UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
+          final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0
+        WHERE id = ?`).run(id);
+      return summaryOf(id);
+    }),
+  };
+}

@@ -1,0 +1,78 @@
+/** The dataset as tensors, built once a run: inputs scaled to 0..1, encoded targets, int32 labels. */
+import * as tf from '@tensorflow/tfjs';
+import type { DatasetSplit } from '../datasets/dataset';
+import type { TargetEncoding } from '../../../shared/model-config';
+import { INPUT_SIZE } from './build-model';
+import { encodeTargets } from './losses';
+
+/** Samples in the fixed diagnostics probe batch: the first ones of the train split. */
+export const PROBE_SIZE = 256;
+
+/** A split as tensors. All rows share one index: row i of x, y and labels is sample i. */
+export interface SplitTensors {
+  /** [count, 784] float32, pixels / 255. */
+  x: tf.Tensor2D;
+  /** [count, 10] float32 one-hot targets in the config's encoding. */
+  y: tf.Tensor2D;
+  /** [count] int32 class labels. */
+  labels: tf.Tensor1D;
+  count: number;
+}
+
+/** Pixels 0..255 as float32 0..1, one pass, no per-sample work. */
+export function scalePixels(images: Uint8Array): Float32Array {
+  const out = new Float32Array(images.length);
+  for (let i = 0; i < images.length; i++) out[i] = images[i] / 255;
+  return out;
+}
+
+/** Rows [start, start + count) of a split as tensors; the caller disposes them (`disposeSplit`). */
+export function splitTensors(split: DatasetSplit, encoding: TargetEncoding, start = 0, count = split.count - start): SplitTensors {
+  const images = split.images.subarray(start * INPUT_SIZE, (start + count) * INPUT_SIZE);
+  const labels = split.labels.subarray(start, start + count);
+  return {
+    x: tf.tensor2d(scalePixels(images), [count, INPUT_SIZE], 'float32'),
+    y: tf.tensor2d(encodeTargets(labels, encoding), [count, 10], 'float32'),
+    labels: tf.tensor1d(Int32Array.from(labels), 'int32'),
+    count,
+  };
+}
+
+export function disposeSplit(split: SplitTensors | null): void {
+  if (split === null) return;
+  tf.dispose([split.x, split.y, split.labels]);
+}
+
+/**
+ * How the train split divides: the first `trainCount` samples are trained on, the last `valCount` validate
+ * (Keras: split at floor(count × (1 − validationSplit))).
+ */
+export function splitSizes(count: number, validationSplit: number): { trainCount: number; valCount: number } {
+  const trainCount = validationSplit > 0 ? Math.floor(count * (1 - validationSplit)) : count;
+  return { trainCount, valCount: count - trainCount };
+}
+
+/** All tensors a run trains and evaluates on. */
+export interface RunData {
+  train: SplitTensors;
+  /** null when validationSplit is 0 (or rounds to no samples). */
+  validation: SplitTensors | null;
+  /** The first min(256, trainCount) train samples. */
+  probe: SplitTensors;
+  test: SplitTensors;
+}
+
+export function prepareRunData(train: DatasetSplit, test: DatasetSplit, encoding: TargetEncoding, validationSplit: number): RunData {
+  const { trainCount, valCount } = splitSizes(train.count, validationSplit);
+  if (trainCount < 1) throw new Error('the training split is empty: nothing to train on');
+  return {
+    train: splitTensors(train, encoding, 0, trainCount),
+    validation: valCount > 0 ? splitTensors(train, encoding, trainCount, valCount) : null,
+    probe: splitTensors(train, encoding, 0, Math.min(PROBE_SIZE, trainCount)),
+    test: splitTensors(test, encoding),
+  };
+}
+
+export function disposeRunData(data: RunData): void {
+  for (const split of [data.train, data.validation, data.probe, data.test]) disposeSplit(split);
+}

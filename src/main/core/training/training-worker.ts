@@ -1,0 +1,43 @@
+/**
+ * worker_threads entry: trains one job and posts progress, then the outcome. Built by electron-vite as
+ * out/main/training-worker.js; run from source through tsx in tests and the CLI (see start-training.ts).
+ * Its only side effect is starting the run, and only when loaded as a worker with a job.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readDatasetCache } from '../datasets/cache';
+import { initBackend } from './backend';
+import { trainRun } from './train-run';
+import type { TrainingOutcome } from './types';
+import { STOP_INDEX, type WorkerInput, type WorkerMessage } from './worker-protocol';
+
+async function runJob(input: WorkerInput, post: (message: WorkerMessage) => void): Promise<TrainingOutcome> {
+  const stop = new Int32Array(input.stopFlag);
+  let backend: TrainingOutcome['backend'] = null;
+  try {
+    backend = (await initBackend(input.job.preferredBackend)).name;
+    const dataset = readDatasetCache(input.job.datasetCachePath);
+    return await trainRun(
+      input.job.config,
+      dataset,
+      {
+        runId: input.job.runId,
+        onStarted: (name) => post({ type: 'started', backend: name }),
+        onBatch: (progress) => post({ type: 'batch', progress }),
+        onEpoch: (metrics) => post({ type: 'epoch', metrics }),
+      },
+      () => Atomics.load(stop, STOP_INDEX) !== 0,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', backend, evaluation: null, model: null, error: message };
+  }
+}
+
+if (!isMainThread && parentPort !== null && workerData !== null && typeof workerData === 'object') {
+  const port = parentPort;
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  void runJob(workerData as WorkerInput, post).then((outcome) => {
+    const transfer = outcome.model ? [outcome.model.weightData.buffer as ArrayBuffer] : [];
+    port.postMessage({ type: 'done', outcome } satisfies WorkerMessage, transfer);
+  });
+}

@@ -1,0 +1,40 @@
+/** The training module's public types. Everything here is plain data or plain functions. */
+import type { ModelConfig } from '../../../shared/model-config';
+import type { BackendName, BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
+import type { SavedModel } from './saved-model';
+
+export type { SavedModel } from './saved-model';
+
+export interface TrainingJob {
+  runId: number;
+  config: ModelConfig;
+  /** Absolute path of a dataset cache file written by `writeDatasetCache`. */
+  datasetCachePath: string;
+  preferredBackend?: BackendName;
+}
+
+export interface TrainingCallbacks {
+  onStarted(backend: BackendName): void;
+  /** Throttled: at most ~4 a second, plus each epoch's last batch. */
+  onBatch(p: BatchProgress): void;
+  /** After each finished epoch (a stopped partial epoch is never reported). */
+  onEpoch(m: EpochMetrics): void;
+}
+
+export interface TrainingOutcome {
+  status: 'completed' | 'stopped' | 'diverged' | 'failed';
+  /** null when the run failed before a backend was ready. */
+  backend: BackendName | null;
+  /** On the test split; null when diverged or failed. */
+  evaluation: Evaluation | null;
+  /** Trained weights (also after a stop); null when diverged or failed. */
+  model: SavedModel | null;
+  /** Why a diverged or failed run ended; null otherwise. */
+  error: string | null;
+}
+
+export interface TrainingHandle {
+  /** Asks the run to stop; it ends after the current batch with status 'stopped'. */
+  stop(): void;
+  readonly done: Promise<TrainingOutcome>;
+}

@@ -1,0 +1,22 @@
+/**
+ * The Content-Security-Policy of every page the app serves: the Electron window (its `app://` protocol and the
+ * dev server) and browser mode's HTTP server. Electron-free so both hosts share one string.
+ *
+ * - scripts only from the app itself: no inline script, no eval, no remote code;
+ * - `style-src 'unsafe-inline'` because Vue's dev build injects <style> tags and ECharts' tooltips carry
+ *   inline `style` attributes; styles cannot run code;
+ * - `connect-src 'self'` covers browser mode's same-origin WebSocket (CSP 3 lets 'self' match ws:) and the
+ *   dev server's HMR socket; the Electron build talks to main over IPC and needs no network at all.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

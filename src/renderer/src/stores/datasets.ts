@@ -1,0 +1,52 @@
+import { defineStore } from 'pinia';
+import { onScopeDispose, ref } from 'vue';
+import type { DatasetInfo } from '@shared/dataset-types';
+import { errorMessage, labApi } from '@renderer/api';
+import { useRequestState } from './request-state';
+
+export interface ImportProgress {
+  /** 0..1 */
+  fraction: number;
+  message: string;
+}
+
+/** Datasets: the embedded MNIST and IDX sets imported from disk. */
+export const useDatasetsStore = defineStore('datasets', () => {
+  const { loading, error, track } = useRequestState();
+  const list = ref<DatasetInfo[]>([]);
+  const importing = ref(false);
+  const progress = ref<ImportProgress | null>(null);
+  /** Why the last import failed (the IDX reader's message), kept apart from list errors. */
+  const importError = ref<string | null>(null);
+
+  async function load(): Promise<void> {
+    const datasets = await track(() => labApi().datasets.list());
+    if (datasets) list.value = datasets;
+  }
+
+  async function importPaths(paths: string[], name?: string): Promise<DatasetInfo | undefined> {
+    importing.value = true;
+    importError.value = null;
+    progress.value = { fraction: 0, message: 'starting' };
+    try {
+      const dataset = await labApi().datasets.import({ paths, name });
+      list.value = [...list.value.filter((d) => d.id !== dataset.id), dataset];
+      return dataset;
+    } catch (e) {
+      importError.value = errorMessage(e);
+      return undefined;
+    } finally {
+      importing.value = false;
+      progress.value = null;
+    }
+  }
+
+  const byId = (id: string): DatasetInfo | undefined => list.value.find((d) => d.id === id);
+
+  const off = labApi().datasets.onImportProgress(({ fraction, message }) => {
+    if (importing.value) progress.value = { fraction, message };
+  });
+  onScopeDispose(off);
+
+  return { list, importing, progress, importError, loading, error, load, importPaths, byId };
+});

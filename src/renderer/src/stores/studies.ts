@@ -1,0 +1,89 @@
+import { defineStore } from 'pinia';
+import { onScopeDispose, ref } from 'vue';
+import type { ExportResult, Request } from '@shared/contract';
+import type { Comparison, StudyDetail, StudySummary } from '@shared/study-types';
+import { labApi } from '@renderer/api';
+import { useRequestState } from './request-state';
+
+/** Studies: the list with live progress, one study's detail, comparisons and exports. */
+export const useStudiesStore = defineStore('studies', () => {
+  const { loading, error, track } = useRequestState();
+  const list = ref<StudySummary[]>([]);
+  const detail = ref<StudyDetail | null>(null);
+  const comparison = ref<Comparison | null>(null);
+  const exported = ref<ExportResult | null>(null);
+
+  function upsert(summary: StudySummary): void {
+    const i = list.value.findIndex((s) => s.id === summary.id);
+    if (i >= 0) list.value[i] = summary;
+    else list.value.unshift(summary);
+  }
+
+  async function load(): Promise<void> {
+    const studies = await track(() => labApi().studies.list());
+    if (studies) list.value = studies;
+  }
+
+  async function create(request: Request<'studies:create'>): Promise<StudySummary | undefined> {
+    const summary = await track(() => labApi().studies.create(request));
+    if (summary) upsert(summary);
+    return summary;
+  }
+
+  async function startBuiltin(request: Request<'studies:startBuiltin'>): Promise<StudySummary | undefined> {
+    const summary = await track(() => labApi().studies.startBuiltin(request));
+    if (summary) upsert(summary);
+    return summary;
+  }
+
+  async function open(studyId: number): Promise<void> {
+    if (detail.value?.id !== studyId) {
+      detail.value = null;
+      comparison.value = null;
+      exported.value = null;
+    }
+    const result = await track(() => labApi().studies.get({ studyId }));
+    if (result) detail.value = result;
+  }
+
+  async function control(action: 'pause' | 'resume' | 'cancel', studyId: number): Promise<void> {
+    const summary = await track(() => labApi().studies[action]({ studyId }));
+    if (!summary) return;
+    upsert(summary);
+    if (detail.value?.id === studyId) detail.value = { ...detail.value, ...summary };
+  }
+
+  async function compare(studyId: number, a: string, b: string, metric: Comparison['metric']): Promise<void> {
+    comparison.value = null;
+    const result = await track(() => labApi().studies.compare({ studyId, a, b, metric }));
+    if (result) comparison.value = result;
+  }
+
+  async function exportTo(studyId: number, dir: string): Promise<void> {
+    exported.value = null;
+    const result = await track(() => labApi().studies.export({ studyId, dir }));
+    if (result) exported.value = result;
+  }
+
+  /** Refetches the open study quietly (no loading flag) when a run of it finishes, so aggregates stay current. */
+  async function refreshQuietly(studyId: number): Promise<void> {
+    try {
+      const result = await labApi().studies.get({ studyId });
+      if (detail.value?.id === studyId) detail.value = result;
+    } catch {
+      // The next progress event retries; the last good detail stays on screen meanwhile.
+    }
+  }
+
+  const off = labApi().studies.onProgress((summary) => {
+    upsert(summary);
+    const open = detail.value;
+    if (open?.id !== summary.id) return;
+    const finishedMore = summary.runsCompleted + summary.runsOther !== open.runsCompleted + open.runsOther;
+    detail.value = { ...open, ...summary };
+    if (finishedMore) void refreshQuietly(summary.id);
+  });
+  onScopeDispose(off);
+
+  return { list, detail, comparison, exported, loading, error, load, create, startBuiltin, open, control, compare, exportTo };
+});
