@@ -1,5 +1,5 @@
 /** Finds the four IDX files of a dataset, from a folder or from the files themselves. */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DatasetError } from './dataset';
 
@@ -27,6 +27,7 @@ export function locateIdxFiles(paths: string[]): IdxFiles {
   if (paths.length === 1 && isDirectory(paths[0])) return fromFolder(paths[0]);
   const found: Partial<IdxFiles> = {};
   for (const path of paths) {
+    if (!existsSync(path)) throw new DatasetError(path, 'not found', CHOOSE_ADVICE);
     if (isDirectory(path)) throw new DatasetError(path, 'is a folder; choose either one folder or the four files', CHOOSE_ADVICE);
     const entry = IDX_ROLES.find((r) => r.pattern.test(basename(path)));
     if (!entry) throw new DatasetError(path, 'does not have a standard IDX file name (e.g. train-images-idx3-ubyte.gz)', CHOOSE_ADVICE);

@@ -87,5 +87,6 @@ function bodyOf(bytes: Uint8Array, file: string, headerSize: number, count: numb
   if (bytes.length > expected) {
     throw new DatasetError(file, `has ${bytes.length - expected} unexpected bytes after its ${count} ${noun}`);
   }
-  return bytes.subarray(headerSize, expected);
+  // A plain Uint8Array view (not a Buffer), so imported and cached datasets look alike.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + headerSize, expected - headerSize);
 }

@@ -32,6 +32,24 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
     INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, samples_per_second, layers)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const hasEpoch = db.prepare<[number, number], { epoch: number }>('SELECT epoch FROM epochs WHERE run_id = ? AND epoch = ?');
+  const afterEpoch = db.prepare<[number, number | null, number]>(
+    'UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?), last_val_accuracy = ? WHERE id = ?',
+  );
+  const startRun = db.prepare<[BackendName, string, number]>(
+    "UPDATE runs SET status = 'running', backend = ?, started_at = ?, error = NULL WHERE id = ?",
+  );
+  const endRun = db.prepare<[RunStatus, string, string | null, number | null, number]>(
+    'UPDATE runs SET status = ?, finished_at = ?, error = ?, final_test_accuracy = ? WHERE id = ?',
+  );
+  const saveEvaluation = db.prepare<[number, string]>('INSERT OR REPLACE INTO evaluations (run_id, evaluation) VALUES (?, ?)');
+  const saveModel = db.prepare<[number, string, string, Buffer]>(
+    'INSERT OR REPLACE INTO models (run_id, topology, weight_specs, weight_data) VALUES (?, ?, ?, ?)',
+  );
+  const clearRun = ['epochs', 'evaluations', 'models'].map((table) => db.prepare<[number]>(`DELETE FROM ${table} WHERE run_id = ?`));
+  const resetRun = db.prepare<[number]>(`
+    UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
+      final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0
+    WHERE id = ?`);
 
   /** The run's current status, or NotFoundError; with RunStateError unless it is one of `allowed`. */
   const requireStatus = (id: number, allowed: readonly RunStatus[], action: string): void => {
@@ -54,33 +72,24 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
     },
     markRunning: db.transaction((id: number, backend: BackendName) => {
       requireStatus(id, ['queued'], 'start');
-      db.prepare("UPDATE runs SET status = 'running', backend = ?, started_at = ?, error = NULL WHERE id = ?").run(backend, nowIso(), id);
+      startRun.run(backend, nowIso(), id);
       return summaryOf(id);
     }),
     appendEpoch: db.transaction((id: number, m: EpochMetrics) => {
       if (!statusOf.get(id)) throw runNotFound(id);
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
       insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
-      db.prepare('UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?1), last_val_accuracy = ?2 WHERE id = ?1').run(
-        id,
-        finiteOrNull(m.valAccuracy),
-      );
+      afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
     }),
     finish: db.transaction((id: number, outcome: RunOutcome) => {
       if (!FINAL_STATUSES.includes(outcome.status)) throw new RunStateError(`a run cannot finish as ${outcome.status}`);
       requireStatus(id, ['queued', 'running'], `become ${outcome.status}`);
       const evaluation = outcome.evaluation ?? null;
-      db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ?, final_test_accuracy = ? WHERE id = ?').run(
-        outcome.status,
-        nowIso(),
-        outcome.error ?? null,
-        finiteOrNull(evaluation?.testAccuracy),
-        id,
-      );
-      if (evaluation) db.prepare('INSERT OR REPLACE INTO evaluations (run_id, evaluation) VALUES (?, ?)').run(id, encodeJson(evaluation));
+      endRun.run(outcome.status, nowIso(), outcome.error ?? null, finiteOrNull(evaluation?.testAccuracy), id);
+      if (evaluation) saveEvaluation.run(id, encodeJson(evaluation));
       const model = outcome.model;
       if (model) {
-        db.prepare('INSERT OR REPLACE INTO models (run_id, topology, weight_specs, weight_data) VALUES (?, ?, ?, ?)').run(
+        saveModel.run(
           id,
           encodeJson(model.modelTopology),
           encodeJson(model.weightSpecs),
@@ -91,11 +100,8 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
     }),
     requeue: db.transaction((id: number) => {
       requireStatus(id, REQUEUEABLE, 'be re-queued');
-      for (const table of ['epochs', 'evaluations', 'models']) db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(id);
-      db.prepare(`
-        UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
-          final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0
-        WHERE id = ?`).run(id);
+      for (const clear of clearRun) clear.run(id);
+      resetRun.run(id);
       return summaryOf(id);
     }),
   };

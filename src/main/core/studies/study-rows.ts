@@ -1,6 +1,10 @@
 /** The `studies` table (created by the store's migration 1): rows in and out. */
 import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import { modelConfigSchema } from '../../../shared/model-config';
 import type { StudyConfiguration, StudyStatus } from '../../../shared/study-types';
+
+const configurationsSchema = z.array(z.object({ key: z.string(), label: z.string(), config: modelConfigSchema }));
 
 export interface StudyRow {
   id: number;
@@ -30,8 +34,8 @@ const STATUSES: readonly StudyStatus[] = ['running', 'paused', 'completed', 'can
 function toRow(raw: RawRow): StudyRow {
   const status = STATUSES.find((s) => s === raw.status);
   if (!status) throw new Error(`study ${raw.id} has an unknown status "${raw.status}" in the database`);
-  const configurations: unknown = JSON.parse(raw.configurations);
-  if (!Array.isArray(configurations)) throw new Error(`study ${raw.id} has malformed configurations in the database`);
+  const configurations = configurationsSchema.safeParse(JSON.parse(raw.configurations));
+  if (!configurations.success) throw new Error(`study ${raw.id} has malformed configurations in the database`);
   return {
     id: raw.id,
     name: raw.name,
@@ -39,7 +43,7 @@ function toRow(raw: RawRow): StudyRow {
     datasetId: raw.dataset_id,
     seeds: raw.seeds,
     status,
-    configurations: configurations as StudyConfiguration[],
+    configurations: configurations.data,
     createdAt: raw.created_at,
   };
 }

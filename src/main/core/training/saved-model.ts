@@ -1,16 +1,8 @@
-/**
- * Trained weights as plain data, and the conversions to and from a tfjs model. The interface is identical to
- * the store's `SavedModel` (src/main/core/store); it lives here until the store exports it.
- */
+/** Conversions between a tfjs model and the store's `SavedModel` (plain, reloadable artifacts). */
 import * as tf from '@tensorflow/tfjs';
+import type { SavedModel } from '../store';
 
-/** tfjs model artifacts: reloadable with `tf.loadLayersModel(tf.io.fromMemory(...))`. */
-export interface SavedModel {
-  modelTopology: unknown;
-  weightSpecs: unknown[];
-  /** All weights concatenated, little-endian float32, in `weightSpecs` order. */
-  weightData: Uint8Array;
-}
+export type { SavedModel } from '../store';
 
 /** Serialises a model's topology and weights (copies the weight bytes). */
 export async function saveModel(model: tf.LayersModel): Promise<SavedModel> {

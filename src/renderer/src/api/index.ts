@@ -10,9 +10,7 @@ let instance: LabApi | null = null;
 
 /** The api, created on first use (not at import, so importing a store opens no socket). */
 export function labApi(): LabApi {
-  // The preload's declaration says `window.api` always exists; in browser mode it does not, hence optional.
-  const injected = (globalThis as { api?: LabApi }).api;
-  return (instance ??= injected ?? buildApi(wsTransport()));
+  return (instance ??= window.api ?? buildApi(wsTransport()));
 }
 
 /** The message a person should read for a failed request (a LabError's message, or any error's). */

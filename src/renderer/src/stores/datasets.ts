@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { onScopeDispose, ref } from 'vue';
-import type { DatasetInfo } from '@shared/dataset-types';
+import type { Request } from '@shared/contract';
+import type { DatasetImages, DatasetInfo } from '@shared/dataset-types';
 import { errorMessage, labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
 
@@ -41,6 +42,11 @@ export const useDatasetsStore = defineStore('datasets', () => {
     }
   }
 
+  /** Raw images of a split (for galleries); the caller keeps them, failures land in `error`. */
+  async function images(request: Request<'datasets:images'>): Promise<DatasetImages | undefined> {
+    return track(() => labApi().datasets.images(request));
+  }
+
   const byId = (id: string): DatasetInfo | undefined => list.value.find((d) => d.id === id);
 
   const off = labApi().datasets.onImportProgress(({ fraction, message }) => {
@@ -48,5 +54,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
   });
   onScopeDispose(off);
 
-  return { list, importing, progress, importError, loading, error, load, importPaths, byId };
+  return { list, importing, progress, importError, loading, error, load, importPaths, images, byId };
 });

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
+import type { ExportResult } from '@shared/contract';
 import type { RunDetail, RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
@@ -53,6 +54,11 @@ export const useRunsStore = defineStore('runs', () => {
     return true;
   }
 
+  /** Writes the run's trained model into `dir` (a folder on the machine running the lab). */
+  async function exportModel(runId: number, dir: string): Promise<ExportResult | undefined> {
+    return track(() => labApi().runs.exportModel({ runId, dir }));
+  }
+
   /** Ticks or unticks a run for the overlay, fetching its epochs when first ticked. */
   async function toggleSelected(runId: number): Promise<void> {
     if (selected.value.includes(runId)) {
@@ -71,5 +77,5 @@ export const useRunsStore = defineStore('runs', () => {
   const offStatus = labApi().runs.onStatus(({ summary }) => upsert(summary));
   onScopeDispose(offStatus);
 
-  return { list, details, selected, selectedDetails, loading, error, load, get, rename, saveNotes, remove, toggleSelected };
+  return { list, details, selected, selectedDetails, loading, error, load, get, rename, saveNotes, remove, exportModel, toggleSelected };
 });

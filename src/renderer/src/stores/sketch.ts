@@ -68,7 +68,7 @@ export const useSketchStore = defineStore('sketch', () => {
 
   async function predict(slot: ModelSlot): Promise<void> {
     const state = slots.value[slot];
-    const pixels = input.value;
+    const pixels = input.value ? [...input.value] : null;
     if (state.runId === null || pixels === null) return;
     if (state.loading) {
       stale[slot] = true;

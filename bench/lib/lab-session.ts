@@ -1,0 +1,53 @@
+/**
+ * Loss Lab's own training loop (the training module's model, optimizer, loss and `trainEpoch`) on the active
+ * backend, one epoch at a time, so the benchmark can alternate it with the PyTorch peer.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
+import { buildModel } from '../../src/main/core/training/build-model';
+import { createOptimizer, lossFunction } from '../../src/main/core/training/losses';
+import { deriveSeed, seededPermutation } from '../../src/main/core/training/rng';
+import { trainEpoch } from '../../src/main/core/training/train-epoch';
+import type { StepContext } from '../../src/main/core/training/train-step';
+import { disposeSplit, splitTensors, type SplitTensors } from '../../src/main/core/training/training-data';
+import type { ModelConfig } from '../../src/shared/model-config';
+
+export interface LabEpoch {
+  /** Samples per second over the whole epoch, as the app reports it. */
+  samplesPerSecond: number;
+  seconds: number;
+  meanLoss: number;
+  accuracy: number;
+}
+
+export interface LabSession {
+  epoch(): LabEpoch;
+  dispose(): void;
+}
+
+/** A model of `config` ready to train on all of `split` (no validation hold-out: the peer trains on all too). */
+export function createLabSession(config: ModelConfig, split: DatasetSplit): LabSession {
+  const data: SplitTensors = splitTensors(split, config.targetEncoding);
+  const model = buildModel(config);
+  const ctx: StepContext = {
+    model,
+    optimizer: createOptimizer(config),
+    loss: lossFunction(config.loss, config.targetEncoding),
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+  };
+  let epoch = 0;
+  return {
+    epoch() {
+      epoch++;
+      const order = seededPermutation(data.count, deriveSeed(config.seed + epoch, 1000));
+      const result = trainEpoch(ctx, data, order, config.batchSize, { shouldStop: () => false, onProgress: () => {} });
+      if (result.kind !== 'completed') throw new Error(`the benchmark epoch ended ${result.kind}`);
+      return { samplesPerSecond: data.count / result.seconds, seconds: result.seconds, meanLoss: result.meanLoss, accuracy: result.accuracy };
+    },
+    dispose() {
+      ctx.optimizer.dispose();
+      model.dispose();
+      disposeSplit(data);
+    },
+  };
+}

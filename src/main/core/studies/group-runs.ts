@@ -1,0 +1,62 @@
+/** Runs of a study grouped by configuration, and the per-run numbers the aggregates and verdicts use. */
+import type { EpochMetrics, RunDetail } from '../../../shared/run-types';
+import type { StudyConfiguration } from '../../../shared/study-types';
+import { configurationKeyOf } from './config-match';
+
+/**
+ * Runs per configuration key, in the configurations' order (empty arrays for configurations with no run).
+ * Runs whose config matches no configuration (ignoring the seed) are left out.
+ */
+export function groupRuns(configurations: readonly StudyConfiguration[], runs: readonly RunDetail[]): Map<string, RunDetail[]> {
+  const groups = new Map<string, RunDetail[]>(configurations.map((c) => [c.key, []]));
+  for (const run of runs) {
+    const key = configurationKeyOf(run.config, configurations);
+    if (key !== null) groups.get(key)?.push(run);
+  }
+  return groups;
+}
+
+/** Completed runs with an evaluation: the only ones whose final numbers count. */
+export function completedRuns(runs: readonly RunDetail[]): RunDetail[] {
+  return runs.filter((r) => r.status === 'completed' && r.evaluation !== null);
+}
+
+/** Final test accuracy (0..1) of each completed run. */
+export function testAccuracies(runs: readonly RunDetail[]): number[] {
+  return completedRuns(runs).map((r) => r.evaluation?.testAccuracy ?? Number.NaN);
+}
+
+/** Final test loss of each completed run. */
+export function testLosses(runs: readonly RunDetail[]): number[] {
+  return completedRuns(runs).map((r) => r.evaluation?.testLoss ?? Number.NaN);
+}
+
+/** First epoch (1-based) whose validation accuracy reaches `threshold` (0..1), and the training seconds to its end. */
+export function firstReaching(epochs: readonly EpochMetrics[], threshold: number): { epoch: number; seconds: number } | null {
+  let seconds = 0;
+  for (const e of epochs) {
+    seconds += e.seconds;
+    if (e.valAccuracy !== null && e.valAccuracy >= threshold) return { epoch: e.epoch, seconds };
+  }
+  return null;
+}
+
+/** The epoch with number `epoch`, or undefined. */
+export function epochOf(run: RunDetail, epoch: number): EpochMetrics | undefined {
+  return run.epochs.find((e) => e.epoch === epoch);
+}
+
+/** The run's last recorded epoch, or undefined. */
+export function lastEpochOf(run: RunDetail): EpochMetrics | undefined {
+  return run.epochs.reduce<EpochMetrics | undefined>((last, e) => (last === undefined || e.epoch > last.epoch ? e : last), undefined);
+}
+
+/** One value of a layer's diagnostics at an epoch, or null when the layer or the value is missing. */
+export function layerValue(
+  epoch: EpochMetrics | undefined,
+  layer: string,
+  field: 'gradientNorm' | 'saturatedFraction',
+): number | null {
+  const value = epoch?.layers.find((l) => l.layer === layer)?.[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateStudy, compare } from '../../../../src/main/core/studies/aggregate';
+import { article, fakeRun } from './fixtures';
+
+const { configurations, byKey } = article(3);
+const ex1 = byKey('example-1');
+const ex3 = byKey('example-3');
+const runs = [
+  fakeRun({ configuration: ex1, seed: 1, valAccuracy: [0.85, 0.91, 0.93], testAccuracy: 0.92, secondsPerEpoch: 2 }),
+  fakeRun({ configuration: ex1, seed: 2, valAccuracy: [0.8, 0.88, 0.95], testAccuracy: 0.94, secondsPerEpoch: 3 }),
+  fakeRun({ configuration: ex1, seed: 3, valAccuracy: [0.7, 0.8, 0.85], testAccuracy: 0.84 }),
+  fakeRun({ configuration: ex1, seed: 4, valAccuracy: [0.5], testAccuracy: 0.5, status: 'stopped' }),
+  fakeRun({ configuration: ex3, seed: 1, valAccuracy: [0.92, 0.95, 0.96], testAccuracy: 0.96 }),
+  fakeRun({ configuration: ex3, seed: 2, valAccuracy: [0.93, 0.96, 0.97], testAccuracy: 0.97 }),
+];
+
+describe('aggregateStudy', () => {
+  const aggregates = aggregateStudy(configurations, runs);
+  const a1 = aggregates.find((a) => a.key === 'example-1');
+  const a3 = aggregates.find((a) => a.key === 'example-3');
+
+  it('has one aggregate per configuration, empty ones included', () => {
+    expect(aggregates.map((a) => a.key)).toEqual(configurations.map((c) => c.key));
+    expect(aggregates.find((a) => a.key === 'example-2')).toMatchObject({ runs: 0, testAccuracy: null, reached90: 0, valAccuracyCurve: [] });
+  });
+
+  it('final test accuracy over completed runs only', () => {
+    expect(a1?.runs).toBe(4);
+    expect(a1?.testAccuracy?.n).toBe(3);
+    expect(a1?.testAccuracy?.mean).toBeCloseTo((0.92 + 0.94 + 0.84) / 3, 12);
+  });
+
+  it('epochs and cumulative seconds to 90% / 95% validation accuracy, and how many reached them', () => {
+    // seed 1 reaches 90% at epoch 2 (4 s), seed 2 at epoch 3 (9 s), seed 3 never
+    expect(a1?.reached90).toBe(2);
+    expect(a1?.epochsTo90?.mean).toBe(2.5);
+    expect(a1?.secondsTo90?.mean).toBe(6.5);
+    expect(a1?.reached95).toBe(1);
+    expect(a1?.epochsTo95).toMatchObject({ n: 1, mean: 3 });
+    expect(a3?.epochsTo90?.mean).toBe(1);
+    expect(a3?.epochsTo95).toMatchObject({ mean: 2, sd: 0 });
+  });
+
+  it('mean ± sd curves per epoch', () => {
+    const first = a3?.valAccuracyCurve[0];
+    expect(first?.mean).toBeCloseTo(0.925, 12);
+    expect((first?.upper ?? 0) - (first?.mean ?? 0)).toBeCloseTo(Math.sqrt(0.00005), 12);
+    expect(a1?.trainLossCurve).toHaveLength(3);
+  });
+
+  it('layer trends: gradient norms for every layer, saturation only where there is one', () => {
+    expect(a1?.gradientNorms.map((g) => g.layer)).toEqual(['dense1', 'output']);
+    expect(a1?.gradientNorms[0]).toMatchObject({ first: 1, last: 0.5 });
+    expect(a1?.saturation.map((s) => s.layer)).toEqual(['dense1', 'output']);
+    expect(a3?.saturation).toEqual([]);
+  });
+});
+
+describe('compare', () => {
+  it('Welch on final test accuracy, a − b', () => {
+    const c = compare(configurations, runs, 'example-1', 'example-3', 'testAccuracy');
+    expect(c.difference).toBeCloseTo((0.92 + 0.94 + 0.84) / 3 - 0.965, 12);
+    expect(c.p).toBeGreaterThan(0);
+    expect(c.p).toBeLessThan(1);
+    expect(c.metric).toBe('testAccuracy');
+  });
+
+  it('explains what is missing', () => {
+    expect(() => compare(configurations, runs, 'example-1', 'example-2', 'testAccuracy')).toThrow(/0 completed run/);
+    expect(() => compare(configurations, runs, 'example-1', 'nope', 'testLoss')).toThrow(/no configuration "nope"/);
+  });
+});

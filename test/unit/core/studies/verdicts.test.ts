@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { seedArticleVerdicts } from '../../../../src/main/core/studies/verdicts';
+import { article, fakeRun } from './fixtures';
+
+const { configurations, byKey } = article(2);
+
+interface Side {
+  epoch1: number[];
+  test: number[];
+  gradient?: number[];
+  saturation?: number[];
+}
+
+/** Runs of one configuration, seed i + 1 taking the i-th value of each list. */
+function side(key: string, s: Side) {
+  return s.test.map((testAccuracy, i) =>
+    fakeRun({
+      configuration: byKey(key),
+      seed: i + 1,
+      valAccuracy: [s.epoch1[i], Math.max(s.epoch1[i], 0.96)],
+      testAccuracy,
+      hiddenGradient: s.gradient?.[i],
+      hiddenSaturation: s.saturation?.[i],
+    }),
+  );
+}
+
+const statuses = (runs: ReturnType<typeof side>) => seedArticleVerdicts(configurations, runs).map((v) => v.status);
+
+describe('seed-article verdicts', () => {
+  it('the article right: slower, lower, saturating tanh with weaker gradients; rescale identical per seed', () => {
+    const ex1 = { epoch1: [0.8, 0.82, 0.81], test: [0.9, 0.91, 0.905], gradient: [0.1, 0.12, 0.11], saturation: [0.3, 0.32, 0.31] };
+    const runs = [
+      ...side('example-1', ex1),
+      ...side('example-2', ex1),
+      ...side('example-3', { epoch1: [0.92, 0.93, 0.94], test: [0.97, 0.975, 0.972] }),
+      ...side('relu-tanh-mse', { epoch1: [0.9, 0.9, 0.9], test: [0.95, 0.95, 0.95], gradient: [0.5, 0.55, 0.6] }),
+    ];
+    const verdicts = seedArticleVerdicts(configurations, runs);
+    expect(verdicts.map((v) => v.status)).toEqual(['supported', 'supported', 'not supported', 'supported']);
+    expect(verdicts.map((v) => v.claim)).toEqual([1, 2, 3, 4]);
+    expect(verdicts[1].evidence).toMatch(/Example 1 is 6\.73 points lower/);
+    expect(verdicts[2].evidence).toMatch(/identical on all 3 seeds: argmax is unchanged by a monotonic rescale/);
+    expect(verdicts[3].evidence).toMatch(/31\.00% ± 1\.00% \(n = 3\)/);
+  });
+
+  it('the article wrong: faster, equivalent accuracy, little saturation, rescale worse', () => {
+    const runs = [
+      ...side('example-1', { epoch1: [0.95, 0.96, 0.955], test: [0.97, 0.971, 0.972], gradient: [0.1, 0.1, 0.1], saturation: [0.01, 0.02, 0.01] }),
+      ...side('example-2', { epoch1: [0.95, 0.96, 0.955], test: [0.95, 0.951, 0.952] }),
+      ...side('example-3', { epoch1: [0.9, 0.91, 0.905], test: [0.9705, 0.9712, 0.9718] }),
+      ...side('relu-tanh-mse', { epoch1: [0.9, 0.9, 0.9], test: [0.95, 0.95, 0.95], gradient: [0.5, 0.55, 0.6] }),
+    ];
+    const verdicts = seedArticleVerdicts(configurations, runs);
+    expect(verdicts.map((v) => v.status)).toEqual(['not supported', 'not supported', 'not supported', 'not supported']);
+    expect(verdicts[2].evidence).toMatch(/differ on 3 of 3 seeds/);
+  });
+
+  it('noisy, overlapping data: inconclusive', () => {
+    const runs = [
+      ...side('example-1', { epoch1: [0.8, 0.95, 0.88], test: [0.9, 0.97, 0.93], gradient: [0.1, 0.6, 0.3], saturation: [0.2, 0.2, 0.2] }),
+      ...side('example-2', { epoch1: [0.8, 0.95, 0.88], test: [0.95, 0.91, 0.94] }),
+      ...side('example-3', { epoch1: [0.85, 0.96, 0.82], test: [0.96, 0.9, 0.94] }),
+      ...side('relu-tanh-mse', { epoch1: [0.9, 0.9, 0.9], test: [0.95, 0.95, 0.95], gradient: [0.2, 0.5, 0.3] }),
+    ];
+    expect(statuses(runs)).toEqual(['inconclusive', 'inconclusive', 'inconclusive', 'inconclusive']);
+  });
+
+  it('a rescale that truly helped would be reported as supported', () => {
+    const runs = [
+      ...side('example-1', { epoch1: [0.9, 0.9, 0.9], test: [0.9, 0.91, 0.905] }),
+      ...side('example-2', { epoch1: [0.9, 0.9, 0.9], test: [0.95, 0.96, 0.955] }),
+    ];
+    expect(statuses(runs)[2]).toBe('supported');
+  });
+
+  it('missing configurations or too few runs: inconclusive with the reason', () => {
+    const verdicts = seedArticleVerdicts(configurations.filter((c) => c.key !== 'example-3'), []);
+    expect(verdicts[0]).toMatchObject({ status: 'inconclusive', evidence: 'The study has no example-3 configuration.' });
+    const one = [
+      ...side('example-1', { epoch1: [0.9], test: [0.9], saturation: [0.5] }),
+      ...side('example-2', { epoch1: [0.9], test: [0.9] }),
+      ...side('example-3', { epoch1: [0.9, 0.91], test: [0.9, 0.91] }),
+      ...side('relu-tanh-mse', { epoch1: [0.9, 0.91], test: [0.9, 0.91] }),
+    ];
+    const few = seedArticleVerdicts(configurations, one);
+    expect(few.map((v) => v.status)).toEqual(['inconclusive', 'inconclusive', 'inconclusive', 'inconclusive']);
+    expect(few[1].evidence).toMatch(/Example 1 has 1 \(at least 2 each needed\)/);
+    expect(few[2].evidence).toMatch(/Only 1 seed/);
+  });
+});
