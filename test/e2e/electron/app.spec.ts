@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import type { LabApi } from '../../../src/shared/contract';
 import { saveScreen } from '../screens';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -17,11 +18,11 @@ test('trains preset example-3 for one epoch in the Electron app', async ({}, tes
   const userData = mkdtempSync(join(tmpdir(), 'loss-lab-electron-'));
   const app = await electron.launch({ args: [join(ROOT, 'out', 'main', 'index.js'), `--user-data-dir=${userData}`], cwd: ROOT });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByTestId('backend')).toHaveText(/^(tensorflow|wasm|cpu)$/);
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('backend')).toHaveText(/^(tensorflow|wasm|cpu)$/);
     // Through the preload's api (the same one the UI uses), so the spec does not depend on form layout.
-    const firstEpoch = await window.evaluate(async () => {
-      const api = window.api;
+    const firstEpoch = await page.evaluate(async () => {
+      const { api } = globalThis as { api?: LabApi };
       if (!api) throw new Error('window.api missing: the preload did not load');
       const [preset] = (await api.presets.list()).filter((p) => p.id === 'example-3');
       const epoch = new Promise<number>((done) => {
@@ -34,7 +35,7 @@ test('trains preset example-3 for one epoch in the Electron app', async ({}, tes
       return epoch;
     });
     expect(firstEpoch).toBe(1);
-    await saveScreen(window, testInfo, 'after-epoch');
+    await saveScreen(page, testInfo, 'after-epoch');
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });

@@ -73,7 +73,8 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       const files = locateIdxFiles(paths);
       const splits = await readIdxSplits(files, onProgress);
       // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
-      const datasetName = name?.trim() || defaultDatasetName(paths, files);
+      const folderName = defaultDatasetName(paths, files);
+      const datasetName = name?.trim() || folderName;
       const id = uniqueSlug(datasetName, new Set(store.listDatasets().map((e) => e.info.id)));
       const info: DatasetInfo = {
         id,
@@ -81,7 +82,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
         kind: 'idx',
         trainSize: splits.train.count,
         testSize: splits.test.count,
-        classNames: classNamesFor(datasetName, ...paths),
+        classNames: classNamesFor(datasetName, folderName),
         source: `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
         createdAt: new Date().toISOString(),
       };

@@ -30,6 +30,7 @@ export function toLabError(error: unknown): LabErrorData {
     // Errors of other core modules are recognised by name so this module needs no import of each.
     if (error.name === 'DatasetError') return { code: 'dataset_error', message: error.message };
     if (error.name === 'NotFoundError') return { code: 'not_found', message: error.message };
+    if (error.name === 'RunStateError') return { code: 'conflict', message: error.message };
     return { code: 'internal', message: error.message };
   }
   return { code: 'internal', message: String(error) };

@@ -46,7 +46,7 @@ const UNAVAILABLE: Result<never> = {
 };
 
 /** The page's WebSocket URL: same host, `/ws`, with the token from `?token=` or this tab's sessionStorage. */
-export function defaultWsUrl(globals: Omit<BrowserGlobals, 'WebSocket'> = globalThis): string {
+export function defaultWsUrl(globals: BrowserGlobals = browserGlobals()): string {
   const { location, sessionStorage } = globals;
   if (!location) throw new Error('wsTransport needs a page location or an explicit url.');
   const token = new URLSearchParams(location.search).get('token') ?? sessionStorage?.getItem(TOKEN_KEY) ?? '';
@@ -55,9 +55,13 @@ export function defaultWsUrl(globals: Omit<BrowserGlobals, 'WebSocket'> = global
   return `${scheme}//${location.host}/ws?token=${encodeURIComponent(token)}`;
 }
 
-function defaultFactory(): WebSocketFactory {
+function browserGlobals(): BrowserGlobals {
   const globals: BrowserGlobals = globalThis;
-  const Impl = globals.WebSocket;
+  return globals;
+}
+
+function defaultFactory(): WebSocketFactory {
+  const Impl = browserGlobals().WebSocket;
   if (!Impl) throw new Error('No WebSocket implementation available; pass createSocket.');
   return (url) => new Impl(url);
 }

@@ -1,0 +1,65 @@
+/** Study throughput: the same short runs through the Lab's run scheduler with 1 worker, then with 2. */
+import { EMBEDDED_DATASET_ID } from '../../src/main/core/datasets/embedded';
+import { findPreset } from '../../src/shared/presets';
+import type { BackendName } from '../../src/shared/run-types';
+import { call, finishedRuns, openBenchLab } from '../lib/lab-client';
+import { load1, median, sig } from '../lib/stats';
+
+export interface StudyResult {
+  runs: number;
+  epochsPerRun: number;
+  /** Per repetition: training samples of all runs ÷ wall seconds from the first start to the last finish. */
+  oneWorker: number[];
+  twoWorkers: number[];
+  load: number[];
+  oneWorkerMedian: number;
+  twoWorkersMedian: number;
+  /** Median over repetitions of (2 workers ÷ the 1-worker round just before it). */
+  speedup: number;
+}
+
+async function round(dataDir: string, backend: BackendName, workers: number, runs: number, epochs: number): Promise<number> {
+  const lab = await openBenchLab(dataDir, workers, backend);
+  try {
+    const preset = findPreset('example-3');
+    if (!preset) throw new Error('preset example-3 is missing');
+    const config = { ...preset.config, epochs };
+    const finished = finishedRuns(lab);
+    const started = performance.now();
+    const ids: number[] = [];
+    for (let seed = 1; seed <= runs; seed++) {
+      ids.push((await call(lab, 'runs:start', { config: { ...config, seed }, datasetId: EMBEDDED_DATASET_ID, name: `bench study w${workers} s${seed}` })).id);
+    }
+    const statuses = await finished.waitFor(ids);
+    const seconds = (performance.now() - started) / 1000;
+    finished.dispose();
+    const bad = [...statuses.values()].filter((s) => s !== 'completed');
+    if (bad.length > 0) throw new Error(`study runs ended ${bad.join(', ')}`);
+    const trainCount = Math.floor(8000 * (1 - config.validationSplit));
+    return (runs * epochs * trainCount) / seconds;
+  } finally {
+    await lab.close();
+  }
+}
+
+export async function measureStudy(dataDir: string, backend: BackendName, o: { runs: number; epochs: number; reps: number; log: (line: string) => void }): Promise<StudyResult> {
+  const one: number[] = [];
+  const two: number[] = [];
+  const load: number[] = [];
+  for (let rep = 1; rep <= o.reps; rep++) {
+    load.push(load1());
+    one.push(await round(dataDir, backend, 1, o.runs, o.epochs));
+    two.push(await round(dataDir, backend, 2, o.runs, o.epochs));
+    o.log(`[study] rep ${rep}/${o.reps}: ${o.runs} runs × ${o.epochs} epochs, 1 worker ${Math.round(one[rep - 1])}/s, 2 workers ${Math.round(two[rep - 1])}/s (load ${load[rep - 1]})`);
+  }
+  return {
+    runs: o.runs,
+    epochsPerRun: o.epochs,
+    oneWorker: one.map((v) => sig(v, 4)),
+    twoWorkers: two.map((v) => sig(v, 4)),
+    load,
+    oneWorkerMedian: sig(median(one), 4),
+    twoWorkersMedian: sig(median(two), 4),
+    speedup: sig(median(two.map((v, i) => v / one[i]))),
+  };
+}

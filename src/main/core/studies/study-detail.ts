@@ -1,0 +1,38 @@
+/** Reads that combine a study's row, its runs and their analysis: what `studies:get` and `studies:compare` return. */
+import type { RunDetail } from '../../../shared/run-types';
+import type { Comparison, StudyDetail } from '../../../shared/study-types';
+import type { RunStore } from '../store/store-types';
+import { aggregateStudy, compare } from './aggregate';
+import { SEED_ARTICLE_ID } from './expand';
+import { getStudyRow, studyRunIds, summarise } from './study-store';
+import { seedArticleVerdicts } from './verdicts';
+
+/** Every run of the study with its epochs and evaluation, oldest first. Throws NotFoundError. */
+export function studyRuns(store: RunStore, id: number): RunDetail[] {
+  return studyRunIds(store, id)
+    .map((runId) => store.getRun(runId))
+    .filter((r): r is RunDetail => r !== undefined);
+}
+
+/**
+ * The study with its configurations, runs, per-configuration aggregates and, for the built-in study, the
+ * verdicts on the article's claims. `workers`: runs trained at once, for the ETA. Throws NotFoundError.
+ */
+export function getStudyDetail(store: RunStore, id: number, workers = 1): StudyDetail {
+  const row = getStudyRow(store, id);
+  const runs = store.listRuns({ studyId: id });
+  const details = studyRuns(store, id);
+  return {
+    ...summarise(row, runs, workers),
+    configurations: row.configurations,
+    runs,
+    aggregates: aggregateStudy(row.configurations, details),
+    verdicts: row.builtinId === SEED_ARTICLE_ID ? seedArticleVerdicts(row.configurations, details) : null,
+  };
+}
+
+/** Welch comparison of two of the study's configurations (a − b). Throws NotFoundError or RangeError. */
+export function compareInStudy(store: RunStore, id: number, a: string, b: string, metric: Comparison['metric']): Comparison {
+  const row = getStudyRow(store, id);
+  return compare(row.configurations, studyRuns(store, id), a, b, metric);
+}
