@@ -1,5 +1,4 @@
 /** Typed calls into a `Lab` for the benchmark, and waiting for runs to finish. */
-import { createLab } from '../../src/main/core/lab/create-lab';
 import type { Lab } from '../../src/main/core/lab/lab-types';
 import type { Channel, Request, Responses } from '../../src/shared/contract';
 import { FINAL_STATUSES, type BackendName, type RunStatus } from '../../src/shared/run-types';
@@ -12,7 +11,9 @@ export async function call<C extends Channel>(lab: Lab, channel: C, request: Req
 }
 
 /** A CLI-host lab on `dataDir` that does not resume runs queued by an earlier session. */
-export function openBenchLab(dataDir: string, workers: number, backend: BackendName): Promise<Lab> {
+export async function openBenchLab(dataDir: string, workers: number, backend: BackendName): Promise<Lab> {
+  // Imported on first use, so the sections that do not need the Lab run even while it is being built.
+  const { createLab } = await import('../../src/main/core/lab/create-lab');
   return createLab({ dataDir, host: 'cli', workers, preferredBackend: backend, resumeQueued: false });
 }
 

@@ -6,7 +6,7 @@ function show(cell: Cell): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
   if (!Number.isFinite(cell)) return String(cell);
-  if (Math.abs(cell) >= 100) return Math.round(cell).toLocaleString('en-US');
+  if (Number.isInteger(cell) || Math.abs(cell) >= 100) return Math.round(cell).toLocaleString('en-US');
   return cell.toPrecision(3);
 }
 

@@ -21,7 +21,8 @@ function isTrustedSender(event: IpcMainInvokeEvent, options: IpcHubOptions): boo
     !options.window.isDestroyed() &&
     event.sender.id === contents.id &&
     frame !== null &&
-    frame === contents.mainFrame &&
+    frame.parent === null && // the top frame, never an iframe
+    frame.processId === contents.mainFrame.processId &&
     options.isAppUrl(frame.url)
   );
 }

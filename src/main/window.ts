@@ -23,6 +23,8 @@ export function createMainWindow(paths: ShellPaths): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (denied anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

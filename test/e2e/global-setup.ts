@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { E2E_ENV } from './server-env';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STARTUP_MS = 90_000;
 
 function freePort(): Promise<number> {

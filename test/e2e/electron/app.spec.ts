@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { LabApi } from '../../../src/shared/contract';
 import { saveScreen } from '../screens';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ELECTRON_DIST = join(ROOT, 'node_modules', 'electron', 'dist');
 const NATIVE_DIR = join(ROOT, '.electron-native');
 

@@ -30,7 +30,8 @@ export function toLabError(error: unknown): LabErrorData {
     // Errors of other core modules are recognised by name so this module needs no import of each.
     if (error.name === 'DatasetError') return { code: 'dataset_error', message: error.message };
     if (error.name === 'NotFoundError') return { code: 'not_found', message: error.message };
-    if (error.name === 'RunStateError') return { code: 'conflict', message: error.message };
+    if (error.name === 'RunStateError' || error.name === 'StudyStateError') return { code: 'conflict', message: error.message };
+    if (error.name === 'RangeError') return { code: 'invalid_request', message: error.message };
     return { code: 'internal', message: error.message };
   }
   return { code: 'internal', message: String(error) };

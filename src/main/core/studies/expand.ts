@@ -79,10 +79,10 @@ export function describeSkipped(skipped: readonly SkippedCombination[]): string 
   return `${skipped.length} ${noun} skipped: ${skipped.map((s) => `${s.label} (${s.reason})`).join('; ')}`;
 }
 
-/** The built-in study: the five presets, each with `epochs` epochs; keys are the preset ids. */
+/**
+ * The built-in study: the five presets, each with `epochs` epochs; keys are the preset ids. Its defaults
+ * (5 seeds, 10 epochs, `mnist-embedded`) live in the contract's `studies:startBuiltin` schema.
+ */
 export function seedArticleConfigurations(epochs: number): StudyConfiguration[] {
   return PRESETS.map((preset) => ({ key: preset.id, label: preset.name, config: { ...preset.config, epochs } }));
 }
-
-/** Defaults of the built-in study: 5 seeds, 10 epochs, the embedded MNIST. */
-export const SEED_ARTICLE_DEFAULTS = { seeds: 5, epochs: 10, datasetId: 'mnist-embedded' } as const;

@@ -31,6 +31,6 @@ export async function rasterise(svg: string): Promise<Raster> {
   } catch (error) {
     return { format: 'svg', data: svg, reason: `no PNG rasteriser could be loaded (${String(error)})` };
   }
-  const rendered = new Resvg(svg, { background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+  const rendered = new Resvg(svg, { background: '#ffffff', font: { loadSystemFonts: true } }).render();
   return { format: 'png', data: new Uint8Array(rendered.asPng()) };
 }

@@ -60,13 +60,13 @@ export function insertStudy(db: BetterSqlite3.Database, row: Omit<StudyRow, 'id'
 }
 
 export function readStudy(db: BetterSqlite3.Database, id: number): StudyRow | undefined {
-  const raw = db.prepare(`SELECT ${COLUMNS} FROM studies WHERE id = ?`).get(id) as RawRow | undefined;
+  const raw = db.prepare<[number], RawRow>(`SELECT ${COLUMNS} FROM studies WHERE id = ?`).get(id);
   return raw && toRow(raw);
 }
 
 /** Newest first. */
 export function readStudies(db: BetterSqlite3.Database): StudyRow[] {
-  const raws = db.prepare(`SELECT ${COLUMNS} FROM studies ORDER BY created_at DESC, id DESC`).all() as RawRow[];
+  const raws = db.prepare<[], RawRow>(`SELECT ${COLUMNS} FROM studies ORDER BY created_at DESC, id DESC`).all();
   return raws.map(toRow);
 }
 

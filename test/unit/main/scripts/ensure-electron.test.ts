@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-const SCRIPT = resolve(__dirname, '../../../../scripts/ensure-electron.mjs');
+const SCRIPT = fileURLToPath(new URL('../../../../scripts/ensure-electron.mjs', import.meta.url));
 let dir: string;
 
 /** A stand-in for node_modules/electron whose installer fails the way it does offline. */

@@ -29,9 +29,9 @@ describe('serve options', () => {
 
 describe('defaultDataDir', () => {
   it('follows each platform', () => {
-    expect(defaultDataDir({}, 'linux', '/home/ada')).toBe('/home/ada/.local/share/loss-lab');
-    expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/ada')).toBe('/xdg/loss-lab');
-    expect(defaultDataDir({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/ada')).toBe('/home/ada/.local/share/loss-lab');
+    expect(defaultDataDir({}, 'linux', '/home/ada')).toBe('/home/ada/.config/loss-lab');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ada')).toBe('/xdg/loss-lab');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/ada')).toBe('/home/ada/.config/loss-lab');
     expect(defaultDataDir({}, 'darwin', '/Users/ada')).toBe('/Users/ada/Library/Application Support/loss-lab');
     expect(defaultDataDir({ APPDATA: 'C:/Users/ada/AppData/Roaming' }, 'win32', 'C:/Users/ada')).toMatch(/Roaming.loss-lab$/);
   });

@@ -1,0 +1,57 @@
+/** Turns measured results into the printed tables (Markdown, so they paste into the README as they are). */
+import type { LatencyResult } from '../sections/app-latency';
+import type { RssResult } from '../sections/rss';
+import type { ScaleResult } from '../sections/scale';
+import type { StudyResult } from '../sections/study';
+import type { ThroughputCell } from '../sections/throughput';
+import { markdownTable, type Cell } from './table';
+
+const MODEL_NAMES: Record<string, string> = { 'example-1': 'Ex 1 tanh+MSE', 'example-3': 'Ex 3 relu+softmax+CE' };
+const ratio = (v: number | null): Cell => (v === null ? null : `${v.toFixed(2)}×`);
+
+export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null): string {
+  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', 'PyTorch 1 thread', 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr)`, 'ratio', 'load (1 min)'];
+  const rows = cells.map((c): Cell[] => [
+    c.backend,
+    MODEL_NAMES[c.preset] ?? c.preset,
+    c.batch,
+    c.labMedian,
+    c.torch1Median,
+    ratio(c.ratio1),
+    c.torchDefaultMedian,
+    ratio(c.ratioDefault),
+    `${Math.min(...c.load).toFixed(2)}–${Math.max(...c.load).toFixed(2)}`,
+  ]);
+  return markdownTable(header, rows);
+}
+
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+
+export function latencyTable(r: LatencyResult): string {
+  return markdownTable(
+    ['measure', 'value', 'target', ''],
+    [
+      ['load embedded digits (cache, median of 7)', `${r.datasetLoadMedianMs.toFixed(1)} ms`, '< 300 ms', verdict(r.datasetLoadMedianMs < 300)],
+      ['first launch: build digits cache', `${Math.round(r.datasetFirstBuildMs)} ms`, '—', ''],
+      [`predict p50 (${r.predictCalls} calls)`, `${r.predictP50Ms.toFixed(2)} ms`, '—', ''],
+      [`predict p99 (${r.predictCalls} calls)`, `${r.predictP99Ms.toFixed(2)} ms`, '< 10 ms', verdict(r.predictP99Ms < 10)],
+      ['first predict (loads the model)', `${r.predictFirstMs.toFixed(1)} ms`, '—', ''],
+      [`list ${r.storedRuns} runs (median)`, `${r.listMedianMs.toFixed(1)} ms (first ${r.listFirstMs.toFixed(1)})`, '< 50 ms', verdict(r.listMedianMs < 50)],
+      ['open one run (median)', `${r.openMedianMs.toFixed(1)} ms (first ${r.openFirstMs.toFixed(1)})`, '< 20 ms', verdict(r.openMedianMs < 20)],
+    ],
+  );
+}
+
+export function otherTable(rss: RssResult | null, scale: ScaleResult | null, study: StudyResult | null): string {
+  const rows: Cell[][] = [];
+  if (rss) rows.push([`peak RSS, ${rss.preset} ${rss.epochs} epochs on ${rss.backend}`, `${Math.round(rss.peakRssMiB)} MiB (start ${Math.round(rss.startRssMiB)})`, '—', '']);
+  if (scale) {
+    rows.push([`import Fashion-MNIST (${scale.cells.find((c) => c.samples !== 8000)?.samples ?? '?'} train)`, `${Math.round(scale.importMs)} ms`, '—', '']);
+    for (const c of scale.cells) rows.push([`${scale.preset} batch ${c.batch}, ${c.samples.toLocaleString('en-US')} samples (${scale.backend})`, `${Math.round(c.median)} samples/s`, '—', '']);
+  }
+  if (study) {
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${Math.round(study.oneWorkerMedian)} samples/s`, '—', '']);
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${Math.round(study.twoWorkersMedian)} samples/s (${study.speedup.toFixed(2)}×)`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
+  }
+  return markdownTable(['measure', 'value', 'target', ''], rows);
+}

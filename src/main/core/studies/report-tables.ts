@@ -1,0 +1,87 @@
+/** The report's tables as plain rows of text, shared by the HTML and Markdown renderings. */
+import type { Comparison, ConfigAggregate, Spread, StudyDetail } from '../../../shared/study-types';
+import { pValue } from './verdict-rules';
+
+export interface Table {
+  headers: string[];
+  rows: string[][];
+}
+
+/** "92.34 ± 0.12 [92.1, 92.5]" in percent for fractions; "—" when absent. */
+function spreadText(s: Spread | null, scale = 100, digits = 2): string {
+  if (!s) return '—';
+  const f = (x: number) => (x * scale).toFixed(digits);
+  return s.n === 1 ? `${f(s.mean)} (n = 1)` : `${f(s.mean)} ± ${f(s.sd)} [${f(s.ci95[0])}, ${f(s.ci95[1])}]`;
+}
+
+function reachText(s: Spread | null, reached: number, of: number): string {
+  return `${spreadText(s, 1, 1)} (${reached}/${of})`;
+}
+
+function trendText(a: ConfigAggregate, field: 'gradientNorms' | 'saturation', layer: string, scale: number): string {
+  const t = a[field].find((x) => x.layer === layer);
+  return t ? `${(t.first * scale).toPrecision(3)} → ${(t.last * scale).toPrecision(3)}` : '—';
+}
+
+/** One row per configuration: accuracy, loss, speed to 90/95%, hidden-layer gradient norm and saturation. */
+export function aggregateTable(aggregates: readonly ConfigAggregate[]): Table {
+  return {
+    headers: [
+      'Configuration',
+      'Runs',
+      'Test accuracy % (mean ± sd [95% CI])',
+      'Test loss',
+      'Epochs to 90% val (reached)',
+      'Epochs to 95% val (reached)',
+      'Seconds to 90% val',
+      'Hidden grad norm (epoch 1 → last)',
+      'Hidden saturated % (epoch 1 → last)',
+    ],
+    rows: aggregates.map((a) => {
+      const completed = a.testAccuracy?.n ?? 0;
+      return [
+        a.label,
+        `${completed} completed of ${a.runs}`,
+        spreadText(a.testAccuracy),
+        spreadText(a.testLoss, 1, 4),
+        reachText(a.epochsTo90, a.reached90, completed),
+        reachText(a.epochsTo95, a.reached95, completed),
+        spreadText(a.secondsTo90, 1, 1),
+        trendText(a, 'gradientNorms', 'dense1', 1),
+        trendText(a, 'saturation', 'dense1', 100),
+      ];
+    }),
+  };
+}
+
+export function verdictTable(detail: StudyDetail): Table | null {
+  if (!detail.verdicts) return null;
+  return {
+    headers: ['#', 'Claim', 'Verdict', 'Evidence'],
+    rows: detail.verdicts.map((v) => [String(v.claim), v.statement, v.status, v.evidence]),
+  };
+}
+
+export function comparisonTable(c: Comparison, labelOf: (key: string) => string): Table {
+  const scale = c.metric === 'testAccuracy' ? 100 : 1;
+  const unit = c.metric === 'testAccuracy' ? ' points' : '';
+  const f = (x: number) => (x * scale).toFixed(c.metric === 'testAccuracy' ? 2 : 4);
+  return {
+    headers: ['A', 'B', 'Metric', 'Difference A − B', '95% CI', 'Welch t', 'df', 'p'],
+    rows: [
+      [labelOf(c.a), labelOf(c.b), c.metric, `${f(c.difference)}${unit}`, `[${f(c.ci95[0])}, ${f(c.ci95[1])}]`, c.t.toFixed(2), c.df.toFixed(1), pValue(c.p)],
+    ],
+  };
+}
+
+/** Study facts for the header of the report. */
+export function studyFacts(detail: StudyDetail): [string, string][] {
+  return [
+    ['Study', `${detail.name} (#${detail.id})`],
+    ['Status', detail.status],
+    ['Dataset', detail.datasetId],
+    ['Seeds per configuration', String(detail.seeds)],
+    ['Runs', `${detail.runsCompleted} completed, ${detail.runsRunning} running, ${detail.runsQueued} queued, ${detail.runsOther} other, of ${detail.runsTotal}`],
+    ['Created', detail.createdAt],
+  ];
+}

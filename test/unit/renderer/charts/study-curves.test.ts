@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigAggregate, CurvePoint } from '@shared/study-types';
+import { studyCurvesOption } from '@renderer/charts/study-curves';
+import { seriesOf } from '../fixtures';
+
+const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch, mean, lower: mean - sd, upper: mean + sd });
+
+function aggregate(key: string, curve: CurvePoint[]): ConfigAggregate {
+  return {
+    key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
+    reached90: 0, reached95: 0, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
+  };
+}
+
+describe('studyCurvesOption', () => {
+  it('draws a mean line and a stacked band (lower, upper − lower) per configuration', () => {
+    const option = studyCurvesOption([aggregate('mse', [point(1, 0.8, 0.02), point(2, 0.9, 0.01)]), aggregate('ce', [point(1, 0.9, 0.01)])], 'valAccuracyCurve');
+    const series = seriesOf(option);
+    expect(series).toHaveLength(6);
+    const [mean, lower, band] = series;
+    expect(mean.data).toEqual([0.8, 0.9]);
+    expect(lower.data).toEqual([0.78, 0.89]);
+    expect((band.data as number[]).map((v) => Math.round(v * 1000) / 1000)).toEqual([0.04, 0.02]);
+    expect(lower.stack).toBe(band.stack);
+    expect(band.areaStyle).toBeDefined();
+    // The shorter curve has a gap where it has no epoch.
+    expect(series[3].data).toEqual([0.9, null]);
+    expect(option.xAxis).toMatchObject({ data: ['1', '2'] });
+    expect(option.legend).toMatchObject({ data: ['mse', 'ce'] });
+  });
+
+  it('plots training loss when asked, without the percent cap', () => {
+    const a = aggregate('x', []);
+    a.trainLossCurve = [point(1, 0.3, 0.1)];
+    const option = studyCurvesOption([a], 'trainLossCurve');
+    expect(seriesOf(option)[0].data).toEqual([0.3]);
+    expect(option.yAxis).toMatchObject({ max: undefined });
+  });
+});

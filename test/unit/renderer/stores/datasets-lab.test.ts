@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { lab } from './mock-api';
+import { FakeLabError } from '../fake-api';
+import type { DatasetInfo } from '@shared/dataset-types';
+import { PRESETS } from '@shared/presets';
+import { useDatasetsStore } from '@renderer/stores/datasets';
+import { useLabStore } from '@renderer/stores/lab';
+
+const dataset = (id: string): DatasetInfo => ({
+  id, name: id, kind: 'idx', trainSize: 60000, testSize: 10000, classNames: Array.from({ length: 10 }, (_, i) => String(i)), source: '/data', createdAt: '2025-01-01T00:00:00Z',
+});
+
+describe('useDatasetsStore', () => {
+  it('imports with progress and adds the dataset', async () => {
+    let release: () => void = () => undefined;
+    lab.current.on('datasets:import', () => new Promise<DatasetInfo>((resolve) => (release = () => resolve(dataset('fashion')))));
+    const datasets = useDatasetsStore();
+    const pending = datasets.importPaths(['/data/fashion']);
+    await Promise.resolve();
+    expect(datasets.importing).toBe(true);
+    lab.current.emit('datasets:importProgress', { path: '/data/fashion', fraction: 0.5, message: 'reading train images' });
+    expect(datasets.progress).toEqual({ fraction: 0.5, message: 'reading train images' });
+    release();
+    await pending;
+    expect(datasets.importing).toBe(false);
+    expect(datasets.list.map((d) => d.id)).toEqual(['fashion']);
+  });
+
+  it("shows the IDX reader's message when an import fails", async () => {
+    lab.current.on('datasets:import', () => {
+      throw new FakeLabError('dataset_error', 'train-images-idx3-ubyte: magic number 2049 is not 2051');
+    });
+    const datasets = useDatasetsStore();
+    expect(await datasets.importPaths(['/x'])).toBeUndefined();
+    expect(datasets.importError).toBe('train-images-idx3-ubyte: magic number 2049 is not 2051');
+  });
+});
+
+describe('useLabStore', () => {
+  it('loads info and presets once', async () => {
+    lab.current.on('lab:info', () => ({ version: '0.1.0', backend: 'wasm', backendHint: 'install tfjs-node', dataDir: '/d', workers: 2, host: 'browser' }));
+    lab.current.on('presets:list', () => [...PRESETS]);
+    const store = useLabStore();
+    await store.load();
+    await store.loadPresets();
+    await store.loadPresets();
+    expect(store.info?.backend).toBe('wasm');
+    expect(store.presets).toHaveLength(PRESETS.length);
+    expect(lab.current.calls.filter((c) => c.channel === 'presets:list')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { lab } from './mock-api';
+import { FakeLabError } from '../fake-api';
+import type { StudyDetail, StudySummary } from '@shared/study-types';
+import { PRESETS } from '@shared/presets';
+import { useStudiesStore } from '@renderer/stores/studies';
+
+function summary(id: number, over: Partial<StudySummary> = {}): StudySummary {
+  return {
+    id, name: `study ${id}`, builtinId: null, datasetId: 'mnist-embedded', status: 'running', seeds: 2, createdAt: '2025-01-01T00:00:00Z',
+    runsTotal: 4, runsCompleted: 0, runsRunning: 2, runsQueued: 2, runsOther: 0, etaSeconds: null, ...over,
+  };
+}
+const detail = (id: number, over: Partial<StudySummary> = {}): StudyDetail => ({
+  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null,
+});
+
+describe('useStudiesStore', () => {
+  it('lists, starts the built-in study and applies progress events', async () => {
+    lab.current.on('studies:list', () => [summary(1)]);
+    lab.current.on('studies:startBuiltin', () => summary(2, { builtinId: 'seed-article' }));
+    const studies = useStudiesStore();
+    await studies.load();
+    await studies.startBuiltin({ builtinId: 'seed-article', seeds: 3, epochs: 5 });
+    expect(studies.list.map((s) => s.id)).toEqual([2, 1]);
+    lab.current.emit('studies:progress', summary(1, { runsCompleted: 1 }));
+    expect(studies.list[1].runsCompleted).toBe(1);
+  });
+
+  it('refetches the open study when one of its runs finishes', async () => {
+    let gets = 0;
+    lab.current.on('studies:get', () => detail(1, { runsCompleted: gets++ }));
+    const studies = useStudiesStore();
+    await studies.open(1);
+    lab.current.emit('studies:progress', summary(1, { runsCompleted: 0, runsRunning: 1 }));
+    expect(gets).toBe(1);
+    lab.current.emit('studies:progress', summary(1, { runsCompleted: 1 }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(gets).toBe(2);
+  });
+
+  it('pauses, compares and exports', async () => {
+    lab.current.on('studies:get', () => detail(1));
+    lab.current.on('studies:pause', () => summary(1, { status: 'paused' }));
+    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 7.5, p: 0.004 }));
+    lab.current.on('studies:export', () => ({ files: ['/tmp/a.csv'] }));
+    const studies = useStudiesStore();
+    await studies.open(1);
+    await studies.control('pause', 1);
+    expect(studies.detail?.status).toBe('paused');
+    await studies.compare(1, 'x', 'y', 'testAccuracy');
+    expect(studies.comparison?.p).toBe(0.004);
+    await studies.exportTo(1, '/tmp');
+    expect(studies.exported?.files).toEqual(['/tmp/a.csv']);
+  });
+
+  it('keeps the error message of a refused creation', async () => {
+    lab.current.on('studies:create', () => {
+      throw new FakeLabError('invalid_request', 'at most 4 factors');
+    });
+    const studies = useStudiesStore();
+    const created = await studies.create({ name: 'x', datasetId: 'mnist-embedded', base: PRESETS[0].config, factors: [], seeds: 1 });
+    expect(created).toBeUndefined();
+    expect(studies.error).toBe('at most 4 factors');
+  });
+});
