@@ -2,13 +2,10 @@
  * Loss Lab's own training loop (the training module's model, optimizer, loss and `trainEpoch`) on the active
  * backend, one epoch at a time, so the benchmark can alternate it with the PyTorch peer.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
-import { buildModel } from '../../src/main/core/training/build-model';
-import { createOptimizer, lossFunction } from '../../src/main/core/training/losses';
 import { deriveSeed, seededPermutation } from '../../src/main/core/training/rng';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import type { StepContext } from '../../src/main/core/training/train-step';
+import { createStepContext, type StepContext } from '../../src/main/core/training/train-step';
 import { disposeSplit, splitTensors, type SplitTensors } from '../../src/main/core/training/training-data';
 import type { ModelConfig } from '../../src/shared/model-config';
 
@@ -28,13 +25,7 @@ export interface LabSession {
 /** A model of `config` ready to train on all of `split` (no validation hold-out: the peer trains on all too). */
 export function createLabSession(config: ModelConfig, split: DatasetSplit): LabSession {
   const data: SplitTensors = splitTensors(split, config.targetEncoding);
-  const model = buildModel(config);
-  const ctx: StepContext = {
-    model,
-    optimizer: createOptimizer(config),
-    loss: lossFunction(config.loss, config.targetEncoding),
-    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
-  };
+  const ctx: StepContext = createStepContext(config);
   let epoch = 0;
   return {
     epoch() {
@@ -46,7 +37,7 @@ export function createLabSession(config: ModelConfig, split: DatasetSplit): LabS
     },
     dispose() {
       ctx.optimizer.dispose();
-      model.dispose();
+      ctx.model.dispose();
       disposeSplit(data);
     },
   };

@@ -7,9 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddedDataset } from '../../src/main/core/datasets/embedded';
 import { activeBackend, initBackend } from '../../src/main/core/training/backend';
-import { buildModel } from '../../src/main/core/training/build-model';
-import { createOptimizer, lossFunction } from '../../src/main/core/training/losses';
-import { trainStep, type StepContext } from '../../src/main/core/training/train-step';
+import { createStepContext, trainStep, type StepContext } from '../../src/main/core/training/train-step';
 import { splitTensors } from '../../src/main/core/training/training-data';
 import type { BackendName } from '../../src/shared/run-types';
 import { findPreset } from '../../src/shared/presets';
@@ -58,8 +56,7 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
   if (!found) throw new Error(`no preset ${preset}`);
   const config = { ...found.config, batchSize: batch };
   const data = splitTensors(buildEmbeddedDataset().train, config.targetEncoding, 0, 2048);
-  const model = buildModel(config);
-  const ctx: StepContext = { model, optimizer: createOptimizer(config), loss: lossFunction(config.loss, config.targetEncoding), variables: model.trainableWeights.map((w) => w.read() as tf.Variable) };
+  const ctx: StepContext = createStepContext(config);
   const xb = data.x.slice([0, 0], [batch, -1]);
   const yb = data.y.slice([0, 0], [batch, -1]);
   const lb = data.labels.slice(0, batch);
@@ -96,7 +93,7 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
     .map(([name, e]) => [name, e.count / steps, `${((e.ms / steps) * 1000).toFixed(0)} µs`, `${((100 * e.ms) / total).toFixed(1)} %`]);
   tf.dispose([xb, yb, lb, data.x, data.y, data.labels]);
   ctx.optimizer.dispose();
-  model.dispose();
+  ctx.model.dispose();
   const kernelsPerStep = info.kernels.length / steps;
   return [
     `${preset}, batch ${batch}: ${kernelsPerStep} kernels a step; kernel time ${((total / steps) * 1000).toFixed(0)} µs a step (profiled);`,

@@ -4,14 +4,12 @@ import type { ModelConfig } from '../../../shared/model-config';
 import type { BackendName, EpochMetrics } from '../../../shared/run-types';
 import type { Dataset } from '../datasets/dataset';
 import { activeBackend } from './backend';
-import { buildModel } from './build-model';
 import { probeDiagnostics } from './diagnostics';
 import { evaluateTest, measure } from './evaluate';
-import { createOptimizer, lossFunction } from './losses';
 import { deriveSeed, seededPermutation } from './rng';
 import { saveModel } from './saved-model';
 import { trainEpoch } from './train-epoch';
-import type { StepContext } from './train-step';
+import { createStepContext, type StepContext } from './train-step';
 import { disposeRunData, prepareRunData, type RunData } from './training-data';
 import type { TrainingCallbacks, TrainingOutcome } from './types';
 
@@ -45,8 +43,8 @@ export async function trainRun(
   let ctx: StepContext | null = null;
   try {
     data = prepareRunData(dataset.train, dataset.test, config.targetEncoding, config.validationSplit);
-    const model = buildModel(config);
-    ctx = { model, optimizer: createOptimizer(config), loss: lossFunction(config.loss, config.targetEncoding), variables: model.trainableWeights.map((w) => w.read() as tf.Variable) };
+    ctx = createStepContext(config);
+    const model = ctx.model;
     callbacks.onStarted(backend);
     const train = data.train;
     const batches = Math.ceil(train.count / config.batchSize);

@@ -1,9 +1,12 @@
 /**
- * One gradient step, kept in one small function so it can be optimised on its own (see PERF-NOTES: on WASM
- * the transposed matMuls of the backward pass dominate).
+ * One gradient step, kept in one small function so it can be optimised on its own. The forward pass runs
+ * through `denseOp`, whose gradient avoids tfjs's slow transposed matMuls on WASM (see dense-op.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossFn } from './losses';
+import type { ModelConfig } from '../../../shared/model-config';
+import { buildModel } from './build-model';
+import { denseForward, denseParams, type DenseParams } from './dense-forward';
+import { createOptimizer, lossFunction, type LossFn } from './losses';
 
 export interface StepContext {
   model: tf.LayersModel;
@@ -11,6 +14,20 @@ export interface StepContext {
   loss: LossFn;
   /** The model's trainable variables, in layer order. */
   variables: tf.Variable[];
+  /** The same variables per Dense layer, with its activation, for the training forward pass. */
+  params: DenseParams[];
+}
+
+/** A freshly initialised model of `config` with its optimizer and loss. The caller disposes model and optimizer. */
+export function createStepContext(config: ModelConfig): StepContext {
+  const model = buildModel(config);
+  return {
+    model,
+    optimizer: createOptimizer(config),
+    loss: lossFunction(config.loss, config.targetEncoding),
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+    params: denseParams(model, config),
+  };
 }
 
 /** Number of rows whose argmax output equals the label, as a float32 scalar. */
@@ -26,7 +43,7 @@ export function trainStep(ctx: StepContext, x: tf.Tensor2D, y: tf.Tensor2D, labe
   let kept: tf.Scalar | null = null;
   const loss = ctx.optimizer.minimize(
     () => {
-      const outputs = ctx.model.apply(x, { training: true }) as tf.Tensor2D;
+      const outputs = denseForward(ctx.params, x);
       // minimize() disposes everything but the loss; keep the count, then hand a tracked clone to the caller.
       kept = tf.keep(countCorrect(outputs, labels));
       return ctx.loss(y, outputs);

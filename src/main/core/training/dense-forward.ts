@@ -1,0 +1,50 @@
+/**
+ * The training forward pass of a model built by `buildModel`, through `denseOp` (see dense-op.ts) on the
+ * model's own variables. Inference, diagnostics and saving keep using the Layers model itself.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../../../shared/model-config';
+import { denseOp, isDenseOpActivation } from './dense-op';
+
+export interface DenseParams {
+  kernel: tf.Variable;
+  bias: tf.Variable;
+  /** Keras activation name of the layer. */
+  activation: string;
+}
+
+/** Each Dense layer's kernel, bias and activation, input side first. */
+export function denseParams(model: tf.LayersModel, config: Pick<ModelConfig, 'hiddenActivation' | 'outputActivation'>): DenseParams[] {
+  const last = model.layers.length - 1;
+  return model.layers.map((layer, k) => {
+    const [kernel, bias] = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+    if (kernel === undefined || bias === undefined) throw new Error(`layer ${layer.name} has no kernel and bias`);
+    return { kernel, bias, activation: k < last ? config.hiddenActivation : config.outputActivation };
+  });
+}
+
+/** The activations tf.layers applies itself (softmax over the last axis, as Keras does). */
+function applyActivation(z: tf.Tensor2D, activation: string): tf.Tensor2D {
+  switch (activation) {
+    case 'softmax':
+      return tf.softmax(z, -1);
+    case 'elu':
+      return tf.elu(z);
+    case 'selu':
+      return tf.selu(z);
+    default:
+      throw new Error(`no training forward for activation '${activation}'`);
+  }
+}
+
+/** The model's outputs for `x`, differentiable with respect to every kernel and bias. */
+export function denseForward(params: readonly DenseParams[], x: tf.Tensor2D): tf.Tensor2D {
+  let h = x;
+  params.forEach((p, k) => {
+    const { activation } = p;
+    const fused = isDenseOpActivation(activation);
+    const z = denseOp(h, p.kernel as tf.Tensor2D, p.bias as tf.Tensor1D, fused ? activation : 'linear', k > 0);
+    h = fused ? z : applyActivation(z, activation);
+  });
+  return h;
+}
