@@ -6,7 +6,7 @@ import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
 import { deriveSeed, seededPermutation } from '../../src/main/core/training/rng';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
 import { createStepContext, type StepContext } from '../../src/main/core/training/train-step';
-import { disposeSplit, splitTensors, type SplitTensors } from '../../src/main/core/training/training-data';
+import { trainRows, type TrainRows } from '../../src/main/core/training/train-batches';
 import type { ModelConfig } from '../../src/shared/model-config';
 
 export interface LabEpoch {
@@ -24,7 +24,7 @@ export interface LabSession {
 
 /** A model of `config` ready to train on all of `split` (no validation hold-out: the peer trains on all too). */
 export function createLabSession(config: ModelConfig, split: DatasetSplit): LabSession {
-  const data: SplitTensors = splitTensors(split, config.targetEncoding);
+  const data: TrainRows = trainRows(split, config.targetEncoding);
   const ctx: StepContext = createStepContext(config);
   let epoch = 0;
   return {
@@ -38,7 +38,6 @@ export function createLabSession(config: ModelConfig, split: DatasetSplit): LabS
     dispose() {
       ctx.optimizer.dispose();
       ctx.model.dispose();
-      disposeSplit(data);
     },
   };
 }

@@ -1,13 +1,14 @@
 /**
  * `npx tsx bench/profile/step-profile.ts [backend] [batch...]`: where one training step's time goes.
  * Prints (1) the matMul variants of PERF-NOTES as GFLOP/s, (2) the cost of a tiny op (dispatch), (3) the
- * kernels one Loss Lab step runs, from tf.profile, with their count and time, and (4) a step with and
- * without the per-batch gather, so the data path is separated from the maths.
+ * kernels one Loss Lab step runs, from tf.profile, with their count and time, and (4) a step on a ready batch and
+ * one that first builds its batch as the epoch loop does, so the data path is separated from the maths.
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddedDataset } from '../../src/main/core/datasets/embedded';
 import { activeBackend, initBackend } from '../../src/main/core/training/backend';
 import { createStepContext, trainStep, type StepContext } from '../../src/main/core/training/train-step';
+import { batchTensors, trainRows } from '../../src/main/core/training/train-batches';
 import { splitTensors } from '../../src/main/core/training/training-data';
 import type { BackendName } from '../../src/shared/run-types';
 import { findPreset } from '../../src/shared/presets';
@@ -57,6 +58,8 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
   const config = { ...found.config, batchSize: batch };
   const data = splitTensors(buildEmbeddedDataset().train, config.targetEncoding, 0, 2048);
   const ctx: StepContext = createStepContext(config);
+  const hostRows = trainRows(buildEmbeddedDataset().train, config.targetEncoding, 0, 2048);
+  const order = Int32Array.from({ length: 2048 }, (_, j) => (j * 7) % 2048);
   const xb = data.x.slice([0, 0], [batch, -1]);
   const yb = data.y.slice([0, 0], [batch, -1]);
   const lb = data.labels.slice(0, batch);
@@ -83,8 +86,8 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
     plain.push(performance.now() - start);
     start = performance.now();
     tf.tidy(() => {
-      const idx = tf.tensor1d(Int32Array.from({ length: batch }, (_, j) => (i * batch + j * 7) % data.count), 'int32');
-      trainStep(ctx, tf.gather(data.x, idx), tf.gather(data.y, idx), tf.gather(data.labels, idx)).loss.dataSync();
+      const b = batchTensors(hostRows, order, (i * batch) % (data.count - batch), (i * batch) % (data.count - batch) + batch);
+      trainStep(ctx, b.x, b.y, b.labels).loss.dataSync();
     });
     gathered.push(performance.now() - start);
   }
@@ -97,7 +100,7 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
   const kernelsPerStep = info.kernels.length / steps;
   return [
     `${preset}, batch ${batch}: ${kernelsPerStep} kernels a step; kernel time ${((total / steps) * 1000).toFixed(0)} µs a step (profiled);`,
-    `unprofiled step ${(median(plain) * 1000).toFixed(0)} µs (${Math.round(batch / (median(plain) / 1000))} samples/s), with per-batch gather ${(median(gathered) * 1000).toFixed(0)} µs`,
+    `unprofiled step ${(median(plain) * 1000).toFixed(0)} µs (${Math.round(batch / (median(plain) / 1000))} samples/s), with its batch built by batchTensors ${(median(gathered) * 1000).toFixed(0)} µs`,
     '',
     markdownTable(['kernel', 'per step', 'time per step', 'share'], rows),
   ].join('\n');

@@ -115,7 +115,8 @@ export interface Responses {
   'runs:exportModel': ExportResult;
   'studies:list': StudySummary[];
   'studies:get': StudyDetail;
-  'studies:create': StudySummary;
+  /** `skippedMessage` says which factor combinations cannot train and were left out; null when none was. */
+  'studies:create': StudySummary & { skippedMessage: string | null };
   'studies:startBuiltin': StudySummary;
   'studies:pause': StudySummary;
   'studies:resume': StudySummary;

@@ -45,7 +45,8 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
     'studies:get': ({ studyId }) => getStudyDetail(store, studyId, workers),
     'studies:create': (request) => {
       if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
-      return started(createStudyFromRequest(store, request, workers).summary);
+      const created = createStudyFromRequest(store, request, workers);
+      return { ...started(created.summary), skippedMessage: created.skippedMessage };
     },
     'studies:startBuiltin': (request) => {
       if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);

@@ -1,6 +1,6 @@
-/** One epoch of the hand-written training loop: seeded shuffle, batches gathered from the prepared tensors. */
+/** One epoch of the hand-written training loop: seeded shuffle, each batch built from the rows' bytes. */
 import * as tf from '@tensorflow/tfjs';
-import type { SplitTensors } from './training-data';
+import { batchTensors, type TrainRows } from './train-batches';
 import { trainStep, type StepContext } from './train-step';
 
 /** Least milliseconds between two progress reports (at most ~4 a second, plus the last batch). */
@@ -24,7 +24,7 @@ export type EpochResult =
  * Trains on `data` once, in the order `order` (a permutation of 0..count−1). Loss and correct counts stay
  * in tensors and are read only when progress is due, every few batches, and at the end.
  */
-export function trainEpoch(ctx: StepContext, data: SplitTensors, order: Int32Array, batchSize: number, hooks: EpochHooks): EpochResult {
+export function trainEpoch(ctx: StepContext, data: TrainRows, order: Int32Array, batchSize: number, hooks: EpochHooks): EpochResult {
   const batches = Math.ceil(data.count / batchSize);
   const started = performance.now();
   let lastReport = started;
@@ -37,8 +37,8 @@ export function trainEpoch(ctx: StepContext, data: SplitTensors, order: Int32Arr
       const start = (b - 1) * batchSize;
       const end = Math.min(start + batchSize, data.count);
       const [nextLoss, nextCorrect] = tf.tidy(() => {
-        const indices = tf.tensor1d(order.subarray(start, end), 'int32');
-        const step = trainStep(ctx, tf.gather(data.x, indices), tf.gather(data.y, indices), tf.gather(data.labels, indices));
+        const batch = batchTensors(data, order, start, end);
+        const step = trainStep(ctx, batch.x, batch.y, batch.labels);
         return [tf.add(lossSum, tf.mul(step.loss, end - start)), tf.add(correctSum, step.correct)] as [tf.Scalar, tf.Scalar];
       });
       tf.dispose([lossSum, correctSum]);

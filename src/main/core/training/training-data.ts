@@ -4,6 +4,7 @@ import type { DatasetSplit } from '../datasets/dataset';
 import type { TargetEncoding } from '../../../shared/model-config';
 import { INPUT_SIZE } from './build-model';
 import { encodeTargets } from './losses';
+import { trainRows, type TrainRows } from './train-batches';
 
 /** Samples in the fixed diagnostics probe batch: the first ones of the train split. */
 export const PROBE_SIZE = 256;
@@ -54,7 +55,8 @@ export function splitSizes(count: number, validationSplit: number): { trainCount
 
 /** All tensors a run trains and evaluates on. */
 export interface RunData {
-  train: SplitTensors;
+  /** Kept as bytes in JS memory; each batch becomes tensors on its own (see train-batches.ts). */
+  train: TrainRows;
   /** null when validationSplit is 0 (or rounds to no samples). */
   validation: SplitTensors | null;
   /** The first min(256, trainCount) train samples. */
@@ -66,7 +68,7 @@ export function prepareRunData(train: DatasetSplit, test: DatasetSplit, encoding
   const { trainCount, valCount } = splitSizes(train.count, validationSplit);
   if (trainCount < 1) throw new Error('the training split is empty: nothing to train on');
   return {
-    train: splitTensors(train, encoding, 0, trainCount),
+    train: trainRows(train, encoding, 0, trainCount),
     validation: valCount > 0 ? splitTensors(train, encoding, trainCount, valCount) : null,
     probe: splitTensors(train, encoding, 0, Math.min(PROBE_SIZE, trainCount)),
     test: splitTensors(test, encoding),
@@ -74,5 +76,5 @@ export function prepareRunData(train: DatasetSplit, test: DatasetSplit, encoding
 }
 
 export function disposeRunData(data: RunData): void {
-  for (const split of [data.train, data.validation, data.probe, data.test]) disposeSplit(split);
+  for (const split of [data.validation, data.probe, data.test]) disposeSplit(split);
 }
