@@ -4,6 +4,7 @@ import type { RssResult } from '../sections/rss';
 import type { ScaleResult } from '../sections/scale';
 import type { StudyResult } from '../sections/study';
 import type { ThroughputCell } from '../sections/throughput';
+import { median } from './stats';
 import { markdownTable, type Cell } from './table';
 
 const MODEL_NAMES: Record<string, string> = { 'example-1': 'Ex 1 tanh+MSE', 'example-3': 'Ex 3 relu+softmax+CE' };
@@ -50,8 +51,9 @@ export function otherTable(rss: RssResult | null, scale: ScaleResult | null, stu
     for (const c of scale.cells) rows.push([`${scale.preset} batch ${c.batch}, ${c.samples.toLocaleString('en-US')} samples (${scale.backend})`, `${Math.round(c.median)} samples/s`, '—', '']);
   }
   if (study) {
-    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${Math.round(study.oneWorkerMedian)} samples/s`, '—', '']);
-    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${Math.round(study.twoWorkersMedian)} samples/s (${study.speedup.toFixed(2)}×)`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
+    const cores = (c: number[]): string => `${median(c).toFixed(2)} cores busy`;
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${Math.round(study.oneWorkerMedian)} samples/s (${cores(study.oneWorkerCores)})`, '—', '']);
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${Math.round(study.twoWorkersMedian)} samples/s (${study.speedup.toFixed(2)}×; ${cores(study.twoWorkersCores)})`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
   }
   return markdownTable(['measure', 'value', 'target', ''], rows);
 }

@@ -12,13 +12,17 @@ export interface StudyResult {
   oneWorker: number[];
   twoWorkers: number[];
   load: number[];
+  /** Cores the process kept busy (CPU time ÷ wall time) in each round: shows contention from other processes. */
+  oneWorkerCores: number[];
+  twoWorkersCores: number[];
   oneWorkerMedian: number;
   twoWorkersMedian: number;
   /** Median over repetitions of (2 workers ÷ the 1-worker round just before it). */
   speedup: number;
 }
 
-async function round(dataDir: string, backend: BackendName, workers: number, runs: number, epochs: number): Promise<number> {
+/** Samples/s of one round, and the cores this process kept busy meanwhile (CPU time of all threads ÷ wall time). */
+async function round(dataDir: string, backend: BackendName, workers: number, runs: number, epochs: number): Promise<{ samplesPerSecond: number; cores: number }> {
   const lab = await openBenchLab(dataDir, workers, backend);
   try {
     const preset = findPreset('example-3');
@@ -26,17 +30,19 @@ async function round(dataDir: string, backend: BackendName, workers: number, run
     const config = { ...preset.config, epochs };
     const finished = finishedRuns(lab);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const ids: number[] = [];
     for (let seed = 1; seed <= runs; seed++) {
       ids.push((await call(lab, 'runs:start', { config: { ...config, seed }, datasetId: EMBEDDED_DATASET_ID, name: `bench study w${workers} s${seed}` })).id);
     }
     const statuses = await finished.waitFor(ids);
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     finished.dispose();
     const bad = [...statuses.values()].filter((s) => s !== 'completed');
     if (bad.length > 0) throw new Error(`study runs ended ${bad.join(', ')}`);
     const trainCount = Math.floor(8000 * (1 - config.validationSplit));
-    return (runs * epochs * trainCount) / seconds;
+    return { samplesPerSecond: (runs * epochs * trainCount) / seconds, cores: (used.user + used.system) / 1e6 / seconds };
   } finally {
     await lab.close();
   }
@@ -45,12 +51,18 @@ async function round(dataDir: string, backend: BackendName, workers: number, run
 export async function measureStudy(dataDir: string, backend: BackendName, o: { runs: number; epochs: number; reps: number; log: (line: string) => void }): Promise<StudyResult> {
   const one: number[] = [];
   const two: number[] = [];
+  const oneCores: number[] = [];
+  const twoCores: number[] = [];
   const load: number[] = [];
   for (let rep = 1; rep <= o.reps; rep++) {
     load.push(load1());
-    one.push(await round(dataDir, backend, 1, o.runs, o.epochs));
-    two.push(await round(dataDir, backend, 2, o.runs, o.epochs));
-    o.log(`[study] rep ${rep}/${o.reps}: ${o.runs} runs × ${o.epochs} epochs, 1 worker ${Math.round(one[rep - 1])}/s, 2 workers ${Math.round(two[rep - 1])}/s (load ${load[rep - 1]})`);
+    const a = await round(dataDir, backend, 1, o.runs, o.epochs);
+    const b = await round(dataDir, backend, 2, o.runs, o.epochs);
+    one.push(a.samplesPerSecond);
+    two.push(b.samplesPerSecond);
+    oneCores.push(sig(a.cores));
+    twoCores.push(sig(b.cores));
+    o.log(`[study] rep ${rep}/${o.reps}: ${o.runs} runs × ${o.epochs} epochs, 1 worker ${Math.round(a.samplesPerSecond)}/s on ${a.cores.toFixed(2)} cores, 2 workers ${Math.round(b.samplesPerSecond)}/s on ${b.cores.toFixed(2)} cores (load ${load[rep - 1]})`);
   }
   return {
     runs: o.runs,
@@ -58,6 +70,8 @@ export async function measureStudy(dataDir: string, backend: BackendName, o: { r
     oneWorker: one.map((v) => sig(v, 4)),
     twoWorkers: two.map((v) => sig(v, 4)),
     load,
+    oneWorkerCores: oneCores,
+    twoWorkersCores: twoCores,
     oneWorkerMedian: sig(median(one), 4),
     twoWorkersMedian: sig(median(two), 4),
     speedup: sig(median(two.map((v, i) => v / one[i]))),

@@ -59,8 +59,13 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     running.delete(runId);
     const status: RunStatus = closing && outcome.status === 'stopped' ? 'interrupted' : outcome.status;
     const error = status === 'interrupted' ? 'the lab closed while this run trained; re-queue it to run again' : outcome.error;
-    store.finishRun(runId, { status, evaluation: outcome.evaluation, model: outcome.model, error });
-    announce(runId, status);
+    try {
+      store.finishRun(runId, { status, evaluation: outcome.evaluation, model: outcome.model, error });
+      announce(runId, status);
+    } catch (failure) {
+      // A run never outlives its worker silently: if recording fails (the disk is full, say), say so.
+      console.error(`[loss-lab] could not record the end of run ${runId}:`, failure);
+    }
     if (!closing) kick();
   };
 
@@ -75,6 +80,9 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       announce(runId, 'failed');
       return;
     }
+    // Running from now on in the database too, so nothing else (a study's cancel, say) treats it as queued.
+    store.markRunning(runId, null);
+    announce(runId, 'running');
     const handle = startTrainingWorker(
       { runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend },
       {

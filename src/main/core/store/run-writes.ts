@@ -11,7 +11,7 @@ export const REQUEUEABLE: readonly RunStatus[] = ['interrupted', 'stopped', 'fai
 
 export interface RunWrites {
   create(run: NewRun): RunSummary;
-  markRunning(id: number, backend: BackendName): RunSummary;
+  markRunning(id: number, backend: BackendName | null): RunSummary;
   appendEpoch(id: number, metrics: EpochMetrics): void;
   finish(id: number, outcome: RunOutcome): RunSummary;
   requeue(id: number): RunSummary;
@@ -35,8 +35,8 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
   const afterEpoch = db.prepare<[number, number | null, number]>(
     'UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?), last_val_accuracy = ? WHERE id = ?',
   );
-  const startRun = db.prepare<[BackendName, string, number]>(
-    "UPDATE runs SET status = 'running', backend = ?, started_at = ?, error = NULL WHERE id = ?",
+  const startRun = db.prepare<[BackendName | null, string, number]>(
+    "UPDATE runs SET status = 'running', backend = COALESCE(?, backend), started_at = COALESCE(started_at, ?), error = NULL WHERE id = ?",
   );
   const endRun = db.prepare<[RunStatus, string, string | null, number | null, number]>(
     'UPDATE runs SET status = ?, finished_at = ?, error = ?, final_test_accuracy = ? WHERE id = ?',
@@ -70,8 +70,8 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
       const info = insertRun.run({ ...run, config: encodeJson(run.config), createdAt: nowIso() });
       return summaryOf(Number(info.lastInsertRowid));
     },
-    markRunning: db.transaction((id: number, backend: BackendName) => {
-      requireStatus(id, ['queued'], 'start');
+    markRunning: db.transaction((id: number, backend: BackendName | null) => {
+      requireStatus(id, ['queued', 'running'], 'start');
       startRun.run(backend, nowIso(), id);
       return summaryOf(id);
     }),

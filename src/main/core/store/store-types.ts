@@ -40,8 +40,11 @@ export interface RunStore {
   readonly recovered: number[];
   /** Adds a run with status `queued`. */
   createRun(run: NewRun): RunSummary;
-  /** queued → running; records the backend and `startedAt`. Throws NotFoundError or RunStateError. */
-  markRunning(id: number, backend: BackendName): RunSummary;
+  /**
+   * queued → running, recording `startedAt` (the first time only). Called again while running, it records the
+   * backend once the worker knows it (`null` leaves the backend as it is). Throws RunStateError otherwise.
+   */
+  markRunning(id: number, backend: BackendName | null): RunSummary;
   /** Stores one epoch's metrics in its own transaction, committed before returning. Throws NotFoundError. */
   appendEpoch(id: number, metrics: EpochMetrics): void;
   /** queued/running → a final status, in one transaction with `finishedAt`, evaluation, model and error. */

@@ -18,9 +18,19 @@ export function isDenseOpActivation(name: string): name is DenseOpActivation {
 }
 
 function forward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseOpActivation): tf.Tensor2D {
-  // tanh is not among tf.fused's activations: fuse the bias, then apply it.
-  if (activation === 'tanh') return tf.tanh(tf.fused.matMul({ a: x, b: w, bias: b })) as tf.Tensor2D;
-  return tf.fused.matMul({ a: x, b: w, bias: b, activation }) as tf.Tensor2D;
+  // Under a gradient tape tf.fused.matMul only fuses the bias ('linear'); with an activation it falls back to
+  // matMul + add + activation. So fuse the bias and apply the activation after: two kernels, not three.
+  const z = tf.fused.matMul({ a: x, b: w, bias: b }) as tf.Tensor2D;
+  switch (activation) {
+    case 'linear':
+      return z;
+    case 'relu':
+      return tf.relu(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'sigmoid':
+      return tf.sigmoid(z);
+  }
 }
 
 /** dL/dz from dL/dy, where y = activation(z); written as tf's own activation gradients do. */

@@ -1,56 +1,58 @@
 /**
- * Training batches made from the dataset's bytes in JS memory, one small tensor set per batch.
+ * Training batches built in JS memory and uploaded as one small tensor set per batch.
  *
- * Why not gather rows from a prepared [count, 784] tensor: on WASM `tf.gather` of 128 rows took ~3 ms and
- * `tf.slice` of a big tensor ~7–11 ms (it reads the whole tensor back), while building the batch in JS and
- * uploading it took ~25–45 µs (bench/profile/batching.ts). Keeping the bytes (not float32 copies) also spares
- * the train split's 4 bytes a pixel on the backend, which matters at 60,000 samples.
+ * Why not gather rows from a prepared [count, 784] tensor: on WASM `tf.gather` of 128 rows took ~3 ms, and
+ * `tf.slice` ~7–11 ms because the WASM slice kernel copies its whole input out of the heap first, while
+ * copying the rows in JS and uploading them took ~25–45 µs (bench/profile/batching.ts). The pixels are
+ * scaled to float32 once a run, so a batch is a row copy, not a per-pixel loop.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../datasets/dataset';
 import type { TargetEncoding } from '../../../shared/model-config';
 import { INPUT_SIZE } from './build-model';
 import { encodeTargets } from './losses';
+import { scalePixels } from './pixels';
 
-/** Rows of a split to train on: views of the dataset's bytes (no copies). */
+/** The rows a run trains on, in JS memory. Row i of each array is sample i. */
 export interface TrainRows {
-  /** count × 784 bytes, 0..255. */
-  images: Uint8Array;
+  /** count × 784 float32, pixels / 255. */
+  pixels: Float32Array;
+  /** count × 10 float32 targets in the config's encoding. */
+  targets: Float32Array;
   /** count labels 0..9. */
-  labels: Uint8Array;
+  labels: Int32Array;
   count: number;
-  encoding: TargetEncoding;
 }
 
-/** Rows [start, start + count) of `split`. */
+/** Rows [start, start + count) of `split`, scaled and encoded once. */
 export function trainRows(split: DatasetSplit, encoding: TargetEncoding, start = 0, count = split.count - start): TrainRows {
+  const labels = split.labels.subarray(start, start + count);
   return {
-    images: split.images.subarray(start * INPUT_SIZE, (start + count) * INPUT_SIZE),
-    labels: split.labels.subarray(start, start + count),
+    pixels: scalePixels(split.images.subarray(start * INPUT_SIZE, (start + count) * INPUT_SIZE)),
+    targets: encodeTargets(labels, encoding),
+    labels: Int32Array.from(labels),
     count,
-    encoding,
   };
 }
 
+/** Copies rows order[start..end) of `source` (rows of `width` values) into a new array. */
+function copyRows<T extends Float32Array | Int32Array>(source: T, width: number, order: Int32Array, start: number, end: number, out: T): T {
+  for (let i = start; i < end; i++) {
+    const row = order[i];
+    out.set(source.subarray(row * width, (row + 1) * width), (i - start) * width);
+  }
+  return out;
+}
+
 /**
- * Rows order[start..end) as tensors: x [n, 784] float32 pixels / 255 (the same values as `scalePixels`),
- * y [n, 10] encoded targets, labels [n] int32. Fresh arrays each batch: the cpu backend keeps the array it
- * is given instead of copying it.
+ * Rows order[start..end) as tensors: x [n, 784], y [n, 10], labels [n] int32. Fresh arrays each batch: the
+ * cpu backend keeps the array it is given instead of copying it.
  */
 export function batchTensors(rows: TrainRows, order: Int32Array, start: number, end: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: tf.Tensor1D } {
   const n = end - start;
-  const pixels = new Float32Array(n * INPUT_SIZE);
-  const labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = order[start + i];
-    const from = row * INPUT_SIZE;
-    const to = i * INPUT_SIZE;
-    for (let p = 0; p < INPUT_SIZE; p++) pixels[to + p] = rows.images[from + p] / 255;
-    labels[i] = rows.labels[row];
-  }
   return {
-    x: tf.tensor2d(pixels, [n, INPUT_SIZE], 'float32'),
-    y: tf.tensor2d(encodeTargets(labels, rows.encoding), [n, 10], 'float32'),
-    labels: tf.tensor1d(Int32Array.from(labels), 'int32'),
+    x: tf.tensor2d(copyRows(rows.pixels, INPUT_SIZE, order, start, end, new Float32Array(n * INPUT_SIZE)), [n, INPUT_SIZE], 'float32'),
+    y: tf.tensor2d(copyRows(rows.targets, 10, order, start, end, new Float32Array(n * 10)), [n, 10], 'float32'),
+    labels: tf.tensor1d(copyRows(rows.labels, 1, order, start, end, new Int32Array(n)), 'int32'),
   };
 }

@@ -1,9 +1,10 @@
-/** The dataset as tensors, built once a run: inputs scaled to 0..1, encoded targets, int32 labels. */
+/** The dataset prepared once a run: evaluation splits as tensors (scaled inputs, encoded targets, int32 labels), training rows in JS memory. */
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../datasets/dataset';
 import type { TargetEncoding } from '../../../shared/model-config';
 import { INPUT_SIZE } from './build-model';
 import { encodeTargets } from './losses';
+import { scalePixels } from './pixels';
 import { trainRows, type TrainRows } from './train-batches';
 
 /** Samples in the fixed diagnostics probe batch: the first ones of the train split. */
@@ -20,12 +21,7 @@ export interface SplitTensors {
   count: number;
 }
 
-/** Pixels 0..255 as float32 0..1, one pass, no per-sample work. */
-export function scalePixels(images: Uint8Array): Float32Array {
-  const out = new Float32Array(images.length);
-  for (let i = 0; i < images.length; i++) out[i] = images[i] / 255;
-  return out;
-}
+export { scalePixels };
 
 /** Rows [start, start + count) of a split as tensors; the caller disposes them (`disposeSplit`). */
 export function splitTensors(split: DatasetSplit, encoding: TargetEncoding, start = 0, count = split.count - start): SplitTensors {
@@ -55,7 +51,7 @@ export function splitSizes(count: number, validationSplit: number): { trainCount
 
 /** All tensors a run trains and evaluates on. */
 export interface RunData {
-  /** Kept as bytes in JS memory; each batch becomes tensors on its own (see train-batches.ts). */
+  /** Kept in JS memory; each batch becomes tensors on its own (see train-batches.ts). */
   train: TrainRows;
   /** null when validationSplit is 0 (or rounds to no samples). */
   validation: SplitTensors | null;

@@ -2,6 +2,27 @@ import { title, type Option } from './common';
 
 export type ConfusionMode = 'counts' | 'normalised';
 
+/** Pixel sizes of the area under the heatmap, top to bottom: tick labels, the axis name, the colour scale. */
+export const AXIS_NAME_SIZE = 12;
+export const SCALE_THICKNESS = 12;
+export const SCALE_BOTTOM = 6;
+/** Free space kept between the axis name and the colour scale. */
+export const SCALE_CLEARANCE = 10;
+
+/**
+ * Where the x axis name and the grid's bottom go so that tick labels, the name and the colour scale never
+ * overlap: long class names (Fashion-MNIST's "T-shirt/top") are rotated and need more height.
+ */
+export function bottomLayout(labels: readonly string[]): { rotate: number; nameGap: number; gridBottom: number } {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const rotate = longest > 3 ? 30 : 0;
+  // A rotated label is about half its width tall (sin 30°), at ~6.5 px a character of the 12 px axis font.
+  const labelHeight = rotate ? Math.ceil(longest * 6.5 * 0.5) + 14 : 16;
+  const nameGap = labelHeight + 14;
+  const gridBottom = nameGap + AXIS_NAME_SIZE / 2 + SCALE_CLEARANCE + SCALE_THICKNESS + SCALE_BOTTOM;
+  return { rotate, nameGap, gridBottom };
+}
+
 /** Each row divided by its sum (the class's support), so a cell is the fraction of that true class. */
 export function normaliseRows(confusion: readonly (readonly number[])[]): number[][] {
   return confusion.map((row) => {
@@ -21,6 +42,7 @@ export function confusionMatrixOption(
   const data = values.flatMap((row, t) => row.map((v, p) => [p, t, v] as [number, number, number]));
   const max = mode === 'counts' ? Math.max(1, ...data.map(([, , v]) => v)) : 1;
   const format = (v: number): string => (mode === 'counts' ? String(v) : v.toFixed(2));
+  const layout = bottomLayout(labels);
   return {
     animation: false,
     title: title(mode === 'counts' ? 'Confusion matrix (counts)' : 'Confusion matrix (row-normalised)'),
@@ -32,8 +54,17 @@ export function confusionMatrixOption(
         return `true ${labels[truth]} → predicted ${labels[pred]}: ${format(v)}`;
       },
     },
-    grid: { left: 90, right: 24, top: 48, bottom: 90 },
-    xAxis: { type: 'category', data: labels, name: 'predicted', nameLocation: 'middle', nameGap: 56, axisLabel: { interval: 0, rotate: labels.some((l) => l.length > 3) ? 30 : 0 }, splitArea: { show: true } },
+    grid: { left: 90, right: 24, top: 48, bottom: layout.gridBottom },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name: 'predicted',
+      nameLocation: 'middle',
+      nameGap: layout.nameGap,
+      nameTextStyle: { fontSize: AXIS_NAME_SIZE },
+      axisLabel: { interval: 0, rotate: layout.rotate },
+      splitArea: { show: true },
+    },
     yAxis: { type: 'category', data: labels, name: 'true', nameLocation: 'middle', nameGap: 72, inverse: true, axisLabel: { interval: 0 }, splitArea: { show: true } },
     visualMap: {
       min: 0,
@@ -41,8 +72,13 @@ export function confusionMatrixOption(
       calculable: false,
       orient: 'horizontal',
       left: 'center',
-      bottom: 0,
-      itemHeight: 120,
+      bottom: SCALE_BOTTOM,
+      itemWidth: SCALE_THICKNESS,
+      itemHeight: 160,
+      // The scale's ends, beside the bar (not under it, where they met the axis name).
+      text: [format(max), format(0)],
+      textGap: 8,
+      textStyle: { fontSize: 11 },
       inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
     },
     series: [

@@ -1,11 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { ExportResult } from '@shared/contract';
-import type { RunDetail, RunSummary } from '@shared/run-types';
+import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
 
-/** Every run: the History list, one run's detail, edits, and the selection History overlays. */
+/**
+ * Statuses a run can be re-queued from (the core's `REQUEUEABLE`): it ended without completing. A completed
+ * run is trained again by starting a new one.
+ */
+export const REQUEUEABLE_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
+
+/**
+ * Every run: the History list, run details (kept current while they train, from the progress events), edits,
+ * and the selection History overlays.
+ */
 export const useRunsStore = defineStore('runs', () => {
   const { loading, error, track } = useRequestState();
   const list = ref<RunSummary[]>([]);
@@ -54,6 +63,27 @@ export const useRunsStore = defineStore('runs', () => {
     return true;
   }
 
+  /** Puts an interrupted, stopped, failed or diverged run back in the queue; it trains again from epoch 1. */
+  async function requeue(runId: number): Promise<boolean> {
+    const summary = await track(() => labApi().runs.requeue({ runId }));
+    if (!summary) return false;
+    // The core cleared the run's epochs, evaluation, error and model; mirror that rather than refetch.
+    const detail = details.value[runId];
+    if (detail) details.value[runId] = { ...detail, ...summary, epochs: [], evaluation: null, error: null, hasModel: false };
+    upsert(summary);
+    return true;
+  }
+
+  /** Refetches a detail without the loading flag (the view keeps showing the last good one meanwhile). */
+  async function refreshQuietly(runId: number): Promise<void> {
+    try {
+      const detail = await labApi().runs.get({ runId });
+      if (details.value[runId]) details.value[runId] = detail;
+    } catch {
+      // The detail on screen stays; the person can reload the view.
+    }
+  }
+
   /** Writes the run's trained model into `dir` (a folder on the machine running the lab). */
   async function exportModel(runId: number, dir: string): Promise<ExportResult | undefined> {
     return track(() => labApi().runs.exportModel({ runId, dir }));
@@ -73,9 +103,26 @@ export const useRunsStore = defineStore('runs', () => {
     selected.value.map((id) => details.value[id]).filter((d): d is RunDetail => d !== undefined),
   );
 
-  // Keep the list current while runs train anywhere (Experiment, studies).
-  const offStatus = labApi().runs.onStatus(({ summary }) => upsert(summary));
-  onScopeDispose(offStatus);
+  const isFinal = (status: RunStatus): boolean => FINAL_STATUSES.includes(status);
 
-  return { list, details, selected, selectedDetails, loading, error, load, get, rename, saveNotes, remove, exportModel, toggleSelected };
+  // Keep the list and the fetched details current while runs train anywhere (Experiment, studies, re-queue).
+  const offs = [
+    labApi().runs.onStatus(({ runId, summary }) => {
+      const before = details.value[runId];
+      upsert(summary);
+      // The evaluation, model and error are written when a run ends: fetch them once it does.
+      if (before && !isFinal(before.status) && isFinal(summary.status)) void refreshQuietly(runId);
+    }),
+    labApi().runs.onEpoch(({ runId, metrics }) => {
+      const detail = details.value[runId];
+      if (!detail || detail.epochs.some((e) => e.epoch === metrics.epoch)) return;
+      details.value[runId] = { ...detail, epochs: [...detail.epochs, metrics] };
+    }),
+  ];
+  onScopeDispose(() => offs.forEach((off) => off()));
+
+  return {
+    list, details, selected, selectedDetails, loading, error,
+    load, get, rename, saveNotes, remove, requeue, exportModel, toggleSelected,
+  };
 });

@@ -1,17 +1,24 @@
 import { defineStore } from 'pinia';
 import { onScopeDispose, ref } from 'vue';
-import type { ExportResult, Request } from '@shared/contract';
+import type { ExportResult, Request, Response } from '@shared/contract';
 import type { Comparison, StudyDetail, StudySummary } from '@shared/study-types';
 import { labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
 
-/** Studies: the list with live progress, one study's detail, comparisons and exports. */
+/** Said once after a study is created: which factor combinations were left out because they cannot train. */
+export interface SkippedNotice {
+  studyId: number;
+  message: string;
+}
+
+/** Studies: the list with live progress, one study's detail, comparisons, exports and deletion. */
 export const useStudiesStore = defineStore('studies', () => {
   const { loading, error, track } = useRequestState();
   const list = ref<StudySummary[]>([]);
   const detail = ref<StudyDetail | null>(null);
   const comparison = ref<Comparison | null>(null);
   const exported = ref<ExportResult | null>(null);
+  const skipped = ref<SkippedNotice | null>(null);
 
   function upsert(summary: StudySummary): void {
     const i = list.value.findIndex((s) => s.id === summary.id);
@@ -24,10 +31,28 @@ export const useStudiesStore = defineStore('studies', () => {
     if (studies) list.value = studies;
   }
 
-  async function create(request: Request<'studies:create'>): Promise<StudySummary | undefined> {
-    const summary = await track(() => labApi().studies.create(request));
-    if (summary) upsert(summary);
-    return summary;
+  async function create(request: Request<'studies:create'>): Promise<Response<'studies:create'> | undefined> {
+    skipped.value = null;
+    const created = await track(() => labApi().studies.create(request));
+    if (!created) return undefined;
+    const { skippedMessage, ...summary } = created;
+    upsert(summary);
+    if (skippedMessage) skipped.value = { studyId: created.id, message: skippedMessage };
+    return created;
+  }
+
+  function dismissSkipped(): void {
+    skipped.value = null;
+  }
+
+  /** Deletes a study and its runs; the core refuses while any of them trains (cancel the study first). */
+  async function remove(studyId: number): Promise<boolean> {
+    const result = await track(() => labApi().studies.delete({ studyId }));
+    if (!result) return false;
+    list.value = list.value.filter((s) => s.id !== studyId);
+    if (detail.value?.id === studyId) detail.value = null;
+    if (skipped.value?.studyId === studyId) skipped.value = null;
+    return true;
   }
 
   async function startBuiltin(request: Request<'studies:startBuiltin'>): Promise<StudySummary | undefined> {
@@ -85,5 +110,8 @@ export const useStudiesStore = defineStore('studies', () => {
   });
   onScopeDispose(off);
 
-  return { list, detail, comparison, exported, loading, error, load, create, startBuiltin, open, control, compare, exportTo };
+  return {
+    list, detail, comparison, exported, skipped, loading, error,
+    load, create, dismissSkipped, remove, startBuiltin, open, control, compare, exportTo,
+  };
 });

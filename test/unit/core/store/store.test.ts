@@ -79,14 +79,17 @@ describe('run store', () => {
     expect(() => store.appendEpoch(99, epochMetrics(1))).toThrow(NotFoundError);
     expect(() => store.markRunning(99, 'cpu')).toThrow('run 99 does not exist (it may have been deleted)');
     expect(() => store.requeueRun(id)).toThrow(RunStateError);
-    store.markRunning(id, 'cpu');
-    expect(() => store.markRunning(id, 'cpu')).toThrow(/run 1 is running/);
+    const started = store.markRunning(id, null);
+    expect(started).toMatchObject({ status: 'running', backend: null });
+    // Called again once the worker knows its backend: records it, keeps the first start time.
+    expect(store.markRunning(id, 'cpu')).toMatchObject({ status: 'running', backend: 'cpu', startedAt: started.startedAt });
     store.appendEpoch(id, epochMetrics(1));
     expect(() => store.appendEpoch(id, epochMetrics(1))).toThrow(/already has epoch 1/);
     expect(() => store.finishRun(id, { status: 'running' })).toThrow(RunStateError);
     store.finishRun(id, { status: 'completed' });
     expect(() => store.finishRun(id, { status: 'failed' })).toThrow(/run 1 is completed/);
     expect(() => store.requeueRun(id)).toThrow(/only a run that is interrupted or stopped or failed or diverged/);
+    expect(() => store.markRunning(id, 'cpu')).toThrow(/run 1 is completed/);
   });
 
   it('requeues a failed run, clearing its epochs, evaluation, model and error', () => {

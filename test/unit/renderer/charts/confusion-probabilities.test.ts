@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrixOption, normaliseRows } from '@renderer/charts/confusion-matrix';
+import { bottomLayout, confusionMatrixOption, normaliseRows } from '@renderer/charts/confusion-matrix';
 import { probabilitiesOption } from '@renderer/charts/probabilities';
 import { seriesOf } from '../fixtures';
 
@@ -32,7 +32,48 @@ describe('confusionMatrixOption', () => {
   it('labels classes by index when names are missing', () => {
     expect(confusionMatrixOption(confusion, [], 'counts').xAxis).toMatchObject({ data: ['0', '1', '2'] });
   });
+
+  it('labels the colour scale at both ends, beside the bar', () => {
+    expect(confusionMatrixOption(confusion, names, 'counts').visualMap).toMatchObject({ orient: 'horizontal', text: ['9', '0'] });
+    expect(confusionMatrixOption(confusion, names, 'normalised').visualMap).toMatchObject({ text: ['1.00', '0.00'] });
+  });
+
+  it.each([
+    ['digits', ['0', '1', '2']],
+    ['Fashion-MNIST names', ['T-shirt/top', 'Trouser', 'Ankle boot']],
+  ])('keeps the axis name between the tick labels and the colour scale (%s)', (_, classNames) => {
+    const option = confusionMatrixOption(confusion, classNames, 'counts');
+    const bottom = numberAt(option.grid, 'bottom');
+    const nameGap = numberAt(option.xAxis, 'nameGap');
+    const nameSize = numberAt(numberHolder(option.xAxis, 'nameTextStyle'), 'fontSize');
+    const scaleTop = numberAt(option.visualMap, 'bottom') + numberAt(option.visualMap, 'itemWidth');
+    // The axis name (nameGap below the axis, nameSize tall) ends above the top of the scale, with room to spare.
+    expect(bottom - nameGap - nameSize).toBeGreaterThanOrEqual(scaleTop);
+    expect(nameGap).toBeGreaterThanOrEqual(bottomLayout(classNames).nameGap);
+  });
+
+  it('rotates long class names and moves the axis name below them', () => {
+    const short = bottomLayout(['0', '1']);
+    const long = bottomLayout(['T-shirt/top', 'Trouser']);
+    expect(short.rotate).toBe(0);
+    expect(long.rotate).toBe(30);
+    expect(long.nameGap).toBeGreaterThan(short.nameGap);
+    expect(long.gridBottom - long.nameGap).toBe(short.gridBottom - short.nameGap);
+  });
 });
+
+/** A numeric field of one ECharts component (options allow a component or a list of them). */
+function numberAt(component: unknown, key: string): number {
+  const value = numberHolder(component, key);
+  if (typeof value !== 'number') throw new Error(`${key} is not a number: ${String(value)}`);
+  return value;
+}
+
+function numberHolder(component: unknown, key: string): unknown {
+  const first: unknown = Array.isArray(component) ? component[0] : component;
+  if (typeof first !== 'object' || first === null || !(key in first)) throw new Error(`no ${key} in ${JSON.stringify(first)}`);
+  return (first as Record<string, unknown>)[key];
+}
 
 describe('probabilitiesOption', () => {
   it('draws 10 bars and highlights the predicted class', () => {

@@ -63,4 +63,36 @@ describe('useStudiesStore', () => {
     expect(created).toBeUndefined();
     expect(studies.error).toBe('at most 4 factors');
   });
+
+  it('keeps the skipped-combinations message of a created study until dismissed', async () => {
+    lab.current.on('studies:create', () => ({ ...summary(3), skippedMessage: '2 combinations skipped: softmax with MSE…' }));
+    const studies = useStudiesStore();
+    const created = await studies.create({ name: 'x', datasetId: 'mnist-embedded', base: PRESETS[0].config, factors: [], seeds: 1 });
+    expect(created?.id).toBe(3);
+    expect(studies.list[0]).not.toHaveProperty('skippedMessage');
+    expect(studies.skipped).toEqual({ studyId: 3, message: '2 combinations skipped: softmax with MSE…' });
+    studies.dismissSkipped();
+    expect(studies.skipped).toBeNull();
+    lab.current.on('studies:create', () => ({ ...summary(4), skippedMessage: null }));
+    await studies.create({ name: 'y', datasetId: 'mnist-embedded', base: PRESETS[0].config, factors: [], seeds: 1 });
+    expect(studies.skipped).toBeNull();
+  });
+
+  it('deletes a study, closing it if open, and keeps a refusal as the error', async () => {
+    lab.current.on('studies:list', () => [summary(1), summary(2)]);
+    lab.current.on('studies:get', () => detail(2));
+    lab.current.on('studies:delete', (req) => {
+      if ((req as { studyId: number }).studyId === 1) throw new FakeLabError('conflict', 'study 1 has runs training: cancel it, then delete it');
+      return { deleted: 1 };
+    });
+    const studies = useStudiesStore();
+    await studies.load();
+    await studies.open(2);
+    expect(await studies.remove(2)).toBe(true);
+    expect(studies.list.map((s) => s.id)).toEqual([1]);
+    expect(studies.detail).toBeNull();
+    expect(await studies.remove(1)).toBe(false);
+    expect(studies.error).toBe('study 1 has runs training: cancel it, then delete it');
+    expect(studies.list.map((s) => s.id)).toEqual([1]);
+  });
 });

@@ -1,0 +1,73 @@
+/**
+ * The issue: "the built-in study on a reduced budget (2 seeds × 2 epochs) runs end to end and its verdict panel
+ * renders". Five configurations × 2 seeds = 10 runs of 2 epochs each.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreen } from '../screens';
+import { goTo, openLab } from './lab-page';
+
+const VERDICT_STATUSES = ['supported', 'not supported', 'inconclusive'];
+
+test.describe.serial('the seed-article study on a reduced budget', () => {
+  test.setTimeout(300_000);
+  let page: Page;
+  let studyId = 0;
+
+  test.beforeAll(async ({ browser }, testInfo) => {
+    page = await openLab(browser, testInfo);
+  });
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test('2 seeds × 2 epochs run to 10/10 and the verdicts and aggregates render', async ({}, testInfo) => {
+    await goTo(page, 'studies');
+    await page.getByTestId('builtin-seeds').fill('2');
+    await page.getByTestId('builtin-epochs').fill('2');
+    await page.getByTestId('start-builtin').click();
+
+    await expect(page).toHaveURL(/#\/studies\/\d+$/);
+    studyId = Number(/#\/studies\/(\d+)$/.exec(page.url())?.[1]);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seed article: 2 seeds × 2 epochs');
+    await expect(page.getByTestId('study-progress')).toContainText('of 10 runs finished');
+    await saveScreen(page, testInfo, 'study-running');
+
+    const progress = page.getByTestId('study-progress');
+    await expect(progress).toContainText('10 of 10 runs finished (10 completed, 0 other)', { timeout: 240_000 });
+    await expect(progress.locator('strong')).toHaveText('completed');
+
+    const verdicts = page.getByTestId('verdict');
+    await expect(verdicts).toHaveCount(4);
+    const statuses = await page.getByTestId('verdict-status').allTextContents();
+    expect(statuses).toHaveLength(4);
+    for (const status of statuses) expect(VERDICT_STATUSES).toContain(status.trim());
+    // Example 2 rescales tanh outputs monotonically, which cannot change an argmax: claim 3 is refuted every time.
+    await expect(page.locator('[data-testid="verdict"][data-claim="3"] [data-testid="verdict-status"]')).toHaveText('not supported');
+
+    await expect(page.getByTestId('aggregate-row')).toHaveCount(5);
+    await expect(page.getByTestId('study-chart')).toBeVisible();
+    await saveScreen(page, testInfo, 'study');
+  });
+
+  test('the finished study is listed and can be deleted after confirming', async ({}, testInfo) => {
+    expect(studyId, 'the first test started the study').toBeGreaterThan(0);
+    await goTo(page, 'studies');
+    const row = page.locator(`[data-testid="study-row"][data-study-id="${studyId}"]`);
+    await expect(row).toContainText('completed');
+    await expect(row).toContainText('10 / 10');
+    await saveScreen(page, testInfo, 'studies');
+
+    await row.getByTestId('study-delete').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('with its 10 runs');
+    await page.getByTestId('confirm-cancel').click();
+    await expect(row).toBeVisible();
+
+    await row.getByTestId('study-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(row).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('studies-table').or(page.getByTestId('empty'))).toBeVisible();
+    await expect(page.locator(`[data-testid="study-row"][data-study-id="${studyId}"]`)).toHaveCount(0);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+});

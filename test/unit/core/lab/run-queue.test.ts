@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findPreset } from '../../../../src/shared/presets';
+import type { RunStatus, RunSummary } from '../../../../src/shared/run-types';
+import type { StudySummary } from '../../../../src/shared/study-types';
+import { createLab } from '../../../../src/main/core/lab/create-lab';
+import type { Lab } from '../../../../src/main/core/lab/lab-types';
+
+/** One quick epoch of Example 3 at batch 128: about a second a run. */
+const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
+const dirs: string[] = [];
+const labs: Lab[] = [];
+afterEach(async () => {
+  await Promise.all(labs.splice(0).map((lab) => lab.close()));
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+async function open(dataDir: string, workers: number): Promise<Lab> {
+  const lab = await createLab({ dataDir, host: 'cli', workers });
+  labs.push(lab);
+  return lab;
+}
+
+async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
+  const result = await lab.handle(channel, request);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function studyDone(lab: Lab, studyId: number): Promise<StudySummary> {
+  return new Promise((resolve) => {
+    const off = lab.subscribe((event, payload) => {
+      const s = payload as StudySummary;
+      if (event === 'studies:progress' && s.id === studyId && s.runsQueued === 0 && s.runsRunning === 0) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+
+const createStudy = (lab: Lab, seeds: number) =>
+  call<StudySummary>(lab, 'studies:create', { name: 'queue', datasetId: 'mnist-embedded', base: quick, factors: [], seeds });
+
+describe('the run queue', () => {
+  it('runs at most `workers` runs at once, and uses all of them', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-'));
+    dirs.push(dataDir);
+    const lab = await open(dataDir, 2);
+    const running = new Set<number>();
+    let most = 0;
+    lab.subscribe((event, payload) => {
+      if (event !== 'runs:status') return;
+      const { runId, status } = payload as { runId: number; status: RunStatus };
+      if (status === 'running') running.add(runId);
+      else running.delete(runId);
+      most = Math.max(most, running.size);
+    });
+    const study = await createStudy(lab, 4);
+    const done = await studyDone(lab, study.id);
+    expect(done).toMatchObject({ runsTotal: 4, runsCompleted: 4, status: 'completed' });
+    expect(most).toBe(2);
+  });
+
+  it('survives a restart: queued runs resume, the interrupted one can be re-queued', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-'));
+    dirs.push(dataDir);
+    const first = await open(dataDir, 1);
+    const study = await createStudy(first, 3);
+    await new Promise<void>((resolve) => {
+      const off = first.subscribe((event) => {
+        if (event === 'runs:batch') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await first.close();
+    labs.splice(labs.indexOf(first), 1);
+
+    const second = await open(dataDir, 1);
+    const runs = await call<RunSummary[]>(second, 'runs:list');
+    const interrupted = runs.filter((r) => r.status === 'interrupted');
+    expect(interrupted).toHaveLength(1);
+    await studyDone(second, study.id);
+    await call(second, 'runs:requeue', { runId: interrupted[0].id });
+    const after = await studyDone(second, study.id);
+    expect(after).toMatchObject({ runsCompleted: 3, runsOther: 0, status: 'completed' });
+  });
+
+  it('a paused study starts no new run until resumed; cancel stops the rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-'));
+    dirs.push(dataDir);
+    const lab = await open(dataDir, 1);
+    const study = await createStudy(lab, 3);
+    const paused = await call<StudySummary>(lab, 'studies:pause', { studyId: study.id });
+    expect(paused.status).toBe('paused');
+    // The run already training when the pause came finishes; the two queued ones wait.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const waiting = await call<StudySummary>(lab, 'studies:get', { studyId: study.id });
+    expect(waiting).toMatchObject({ runsQueued: 2, runsRunning: 0 });
+
+    const resumed = await call<StudySummary>(lab, 'studies:resume', { studyId: study.id });
+    expect(resumed.status).toBe('running');
+    const cancelled = await call<StudySummary>(lab, 'studies:cancel', { studyId: study.id });
+    expect(cancelled.status).toBe('cancelled');
+    const end = await studyDone(lab, study.id);
+    expect(end.runsQueued + end.runsRunning).toBe(0);
+    expect(end.runsOther).toBeGreaterThanOrEqual(1);
+  });
+});
