@@ -6,6 +6,8 @@ export type ConfusionMode = 'counts' | 'normalised';
 export const AXIS_NAME_SIZE = 12;
 export const SCALE_THICKNESS = 12;
 export const SCALE_BOTTOM = 6;
+/** Height ECharts keeps beside a continuous scale's bar for its hover indicator, measured in the rendered chart. */
+export const SCALE_INDICATOR = 16;
 /** Free space kept between the axis name and the colour scale. */
 export const SCALE_CLEARANCE = 10;
 
@@ -19,7 +21,8 @@ export function bottomLayout(labels: readonly string[]): { rotate: number; nameG
   // A rotated label is about half its width tall (sin 30°), at ~6.5 px a character of the 12 px axis font.
   const labelHeight = rotate ? Math.ceil(longest * 6.5 * 0.5) + 14 : 16;
   const nameGap = labelHeight + 14;
-  const gridBottom = nameGap + AXIS_NAME_SIZE / 2 + SCALE_CLEARANCE + SCALE_THICKNESS + SCALE_BOTTOM;
+  // nameGap reaches the middle of the axis name (nameLocation 'middle').
+  const gridBottom = nameGap + AXIS_NAME_SIZE / 2 + SCALE_CLEARANCE + SCALE_INDICATOR + SCALE_THICKNESS + SCALE_BOTTOM;
   return { rotate, nameGap, gridBottom };
 }
 

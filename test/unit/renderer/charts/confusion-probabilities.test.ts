@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bottomLayout, confusionMatrixOption, normaliseRows } from '@renderer/charts/confusion-matrix';
+import { SCALE_INDICATOR, bottomLayout, confusionMatrixOption, normaliseRows } from '@renderer/charts/confusion-matrix';
 import { probabilitiesOption } from '@renderer/charts/probabilities';
 import { seriesOf } from '../fixtures';
 
@@ -46,9 +46,10 @@ describe('confusionMatrixOption', () => {
     const bottom = numberAt(option.grid, 'bottom');
     const nameGap = numberAt(option.xAxis, 'nameGap');
     const nameSize = numberAt(numberHolder(option.xAxis, 'nameTextStyle'), 'fontSize');
-    const scaleTop = numberAt(option.visualMap, 'bottom') + numberAt(option.visualMap, 'itemWidth');
-    // The axis name (nameGap below the axis, nameSize tall) ends above the top of the scale, with room to spare.
-    expect(bottom - nameGap - nameSize).toBeGreaterThanOrEqual(scaleTop);
+    // The scale's box: its bar (itemWidth thick when horizontal) and the room ECharts keeps for its indicator.
+    const scaleTop = numberAt(option.visualMap, 'bottom') + numberAt(option.visualMap, 'itemWidth') + SCALE_INDICATOR;
+    // The axis name (centred nameGap below the axis) ends above the top of the scale, with room to spare.
+    expect(bottom - nameGap - nameSize / 2).toBeGreaterThanOrEqual(scaleTop + 8);
     expect(nameGap).toBeGreaterThanOrEqual(bottomLayout(classNames).nameGap);
   });
 
