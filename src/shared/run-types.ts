@@ -5,6 +5,8 @@ export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'diver
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** Statuses after which a run never changes again (except by re-queueing an interrupted run). */
 export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'diverged', 'interrupted', 'failed'];
+/** Statuses a run can be re-queued from: it ended without completing. A completed run is trained again as a new run. */
+export const REQUEUEABLE_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
 
 /** `tensorflow` is native libtensorflow through tfjs-node; `wasm` and `cpu` are the pure-JS fallbacks. */
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';

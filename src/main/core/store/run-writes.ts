@@ -1,13 +1,11 @@
 /** Write-side operations of the run store: a run's life from queued to a final status and back. */
 import type BetterSqlite3 from 'better-sqlite3';
-import { FINAL_STATUSES, type BackendName, type EpochMetrics, type RunStatus, type RunSummary } from '../../../shared/run-types';
+import { FINAL_STATUSES, REQUEUEABLE_STATUSES, type BackendName, type EpochMetrics, type RunStatus, type RunSummary } from '../../../shared/run-types';
 import { RunStateError, runNotFound } from './errors';
 import { encodeJson } from './json-codec';
 import type { RunReads } from './run-reads';
 import type { NewRun, RunOutcome } from './store-types';
 
-/** Statuses a run may be re-queued from. */
-export const REQUEUEABLE: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
 
 export interface RunWrites {
   create(run: NewRun): RunSummary;
@@ -99,7 +97,7 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
       return summaryOf(id);
     }),
     requeue: db.transaction((id: number) => {
-      requireStatus(id, REQUEUEABLE, 'be re-queued');
+      requireStatus(id, REQUEUEABLE_STATUSES, 'be re-queued');
       for (const clear of clearRun) clear.run(id);
       resetRun.run(id);
       return summaryOf(id);

@@ -6,12 +6,6 @@ import { labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
 
 /**
- * Statuses a run can be re-queued from (the core's `REQUEUEABLE`): it ended without completing. A completed
- * run is trained again by starting a new one.
- */
-export const REQUEUEABLE_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
-
-/**
  * Every run: the History list, run details (kept current while they train, from the progress events), edits,
  * and the selection History overlays.
  */
