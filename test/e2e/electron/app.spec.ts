@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
-import type { LabApi } from '../../../src/shared/contract';
+import { fillExperiment } from '../browser/lab-page';
 import { saveScreen } from '../screens';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,21 +21,11 @@ test('trains preset example-3 for one epoch in the Electron app', async ({}, tes
   try {
     const page = await app.firstWindow();
     await expect(page.getByTestId('backend')).toHaveText(/^(tensorflow|wasm|cpu)$/);
-    // Through the preload's api (the same one the UI uses), so the spec does not depend on form layout.
-    const firstEpoch = await page.evaluate(async () => {
-      const { api } = globalThis as { api?: LabApi };
-      if (!api) throw new Error('window.api missing: the preload did not load');
-      const [preset] = (await api.presets.list()).filter((p) => p.id === 'example-3');
-      const epoch = new Promise<number>((done) => {
-        const off = api.runs.onEpoch((payload) => {
-          off();
-          done(payload.metrics.epoch);
-        });
-      });
-      await api.runs.start({ config: { ...preset.config, epochs: 1 }, datasetId: 'mnist-embedded', presetId: preset.id });
-      return epoch;
-    });
-    expect(firstEpoch).toBe(1);
+    // Through the UI, as a person would: the preload's api carries the request and the epoch events.
+    await fillExperiment(page, { presetId: 'example-3', epochs: 1, name: 'electron smoke' });
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('live-charts')).toHaveAttribute('data-epochs', '1', { timeout: 90_000 });
+    await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 90_000 });
     await saveScreen(page, testInfo, 'after-epoch');
   } finally {
     await app.close();
