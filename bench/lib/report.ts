@@ -27,6 +27,7 @@ export function throughputTable(cells: ThroughputCell[], defaultThreads: number 
 }
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+const perSecond = (v: number): string => `${Math.round(v).toLocaleString('en-US')} samples/s`;
 
 export function latencyTable(r: LatencyResult): string {
   return markdownTable(
@@ -48,12 +49,12 @@ export function otherTable(rss: RssResult | null, scale: ScaleResult | null, stu
   if (rss) rows.push([`peak RSS, ${rss.preset} ${rss.epochs} epochs on ${rss.backend}`, `${Math.round(rss.peakRssMiB)} MiB (start ${Math.round(rss.startRssMiB)})`, '—', '']);
   if (scale) {
     rows.push([`import Fashion-MNIST (${scale.cells.find((c) => c.samples !== 8000)?.samples ?? '?'} train)`, `${Math.round(scale.importMs)} ms`, '—', '']);
-    for (const c of scale.cells) rows.push([`${scale.preset} batch ${c.batch}, ${c.samples.toLocaleString('en-US')} samples (${scale.backend})`, `${Math.round(c.median)} samples/s`, '—', '']);
+    for (const c of scale.cells) rows.push([`${scale.preset} batch ${c.batch}, ${c.samples.toLocaleString('en-US')} samples (${scale.backend})`, perSecond(c.median), '—', '']);
   }
   if (study) {
     const cores = (c: number[]): string => `${median(c).toFixed(2)} cores busy`;
-    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${Math.round(study.oneWorkerMedian)} samples/s (${cores(study.oneWorkerCores)})`, '—', '']);
-    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${Math.round(study.twoWorkersMedian)} samples/s (${study.speedup.toFixed(2)}×; ${cores(study.twoWorkersCores)})`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${perSecond(study.oneWorkerMedian)} (${cores(study.oneWorkerCores)})`, '—', '']);
+    rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${perSecond(study.twoWorkersMedian)} (${study.speedup.toFixed(2)}×; ${cores(study.twoWorkersCores)})`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
   }
   return markdownTable(['measure', 'value', 'target', ''], rows);
 }

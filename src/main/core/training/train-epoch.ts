@@ -45,7 +45,8 @@ export function trainEpoch(ctx: StepContext, data: TrainRows, order: Int32Array,
       lossSum = nextLoss;
       correctSum = nextCorrect;
       const now = performance.now();
-      const due = b === batches || now - lastReport >= PROGRESS_INTERVAL_MS;
+      // The first batch is reported at once: an epoch can now take well under one interval.
+      const due = b === 1 || b === batches || now - lastReport >= PROGRESS_INTERVAL_MS;
       if (!due && b % CHECK_EVERY_BATCHES !== 0) continue;
       const meanLoss = lossSum.dataSync()[0] / end;
       if (!Number.isFinite(meanLoss)) return { kind: 'diverged', batch: b, lastFiniteBatch };

@@ -1,7 +1,8 @@
 /**
  * worker_threads entry: trains one job and posts progress, then the outcome. Built by electron-vite as
  * out/main/training-worker.js; run from source through tsx in tests and the CLI (see start-training.ts).
- * Its only side effect is starting the run, and only when loaded as a worker with a job.
+ * Its only side effect is starting the run, and only when loaded as a worker with a job; afterwards it
+ * trains each further job posted to it (a `WorkerInput` message), so a pooled worker starts tfjs only once.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readDatasetCache } from '../datasets/cache';
@@ -36,8 +37,13 @@ async function runJob(input: WorkerInput, post: (message: WorkerMessage) => void
 if (!isMainThread && parentPort !== null && workerData !== null && typeof workerData === 'object') {
   const port = parentPort;
   const post = (message: WorkerMessage): void => port.postMessage(message);
-  void runJob(workerData as WorkerInput, post).then((outcome) => {
-    const transfer = outcome.model ? [outcome.model.weightData.buffer as ArrayBuffer] : [];
-    port.postMessage({ type: 'done', outcome } satisfies WorkerMessage, transfer);
-  });
+  const serve = (input: WorkerInput): void => {
+    void runJob(input, post).then((outcome) => {
+      const transfer = outcome.model ? [outcome.model.weightData.buffer as ArrayBuffer] : [];
+      port.postMessage({ type: 'done', outcome } satisfies WorkerMessage, transfer);
+    });
+  };
+  serve(workerData as WorkerInput);
+  // Kept for the next run by start-training.ts's pool: later jobs arrive as messages, one at a time.
+  port.on('message', (input: WorkerInput) => serve(input));
 }

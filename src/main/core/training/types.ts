@@ -15,7 +15,7 @@ export interface TrainingJob {
 
 export interface TrainingCallbacks {
   onStarted(backend: BackendName): void;
-  /** Throttled: at most ~4 a second, plus each epoch's last batch. */
+  /** Throttled: each epoch's first and last batch, and at most ~4 a second between. */
   onBatch(p: BatchProgress): void;
   /** After each finished epoch (a stopped partial epoch is never reported). */
   onEpoch(m: EpochMetrics): void;
