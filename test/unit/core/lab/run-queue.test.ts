@@ -8,7 +8,7 @@ import type { StudySummary } from '../../../../src/shared/study-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
 
-/** One quick epoch of Example 3 at batch 128: about a second a run. */
+/** One quick epoch of Example 3 at batch 128: a fraction of a second a run. */
 const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
 const dirs: string[] = [];
 const labs: Lab[] = [];
@@ -41,8 +41,8 @@ function studyDone(lab: Lab, studyId: number): Promise<StudySummary> {
   });
 }
 
-const createStudy = (lab: Lab, seeds: number) =>
-  call<StudySummary>(lab, 'studies:create', { name: 'queue', datasetId: 'mnist-embedded', base: quick, factors: [], seeds });
+const createStudy = (lab: Lab, seeds: number, epochs = 1) =>
+  call<StudySummary>(lab, 'studies:create', { name: 'queue', datasetId: 'mnist-embedded', base: { ...quick, epochs }, factors: [], seeds });
 
 describe('the run queue', () => {
   it('runs at most `workers` runs at once, and uses all of them', async () => {
@@ -68,7 +68,8 @@ describe('the run queue', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-'));
     dirs.push(dataDir);
     const first = await open(dataDir, 1);
-    const study = await createStudy(first, 3);
+    // Enough epochs that the first run is surely still training when the lab closes under it.
+    const study = await createStudy(first, 3, 8);
     await new Promise<void>((resolve) => {
       const off = first.subscribe((event) => {
         if (event === 'runs:batch') {
