@@ -3,7 +3,7 @@
  * backend, one epoch at a time, so the benchmark can alternate it with the PyTorch peer.
  */
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
-import { deriveSeed, seededPermutation } from '../../src/main/core/training/rng';
+import { deriveSeed, seededPermutation } from '../../src/main/core/random';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
 import { createStepContext, type StepContext } from '../../src/main/core/training/train-step';
 import { trainRows, type TrainRows } from '../../src/main/core/training/train-batches';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetInfo } from '../../../shared/dataset-types';
+import { seededPermutation } from '../random';
 import { CLASS_COUNT, type Dataset, DatasetError, DIGIT_CLASS_NAMES, type DatasetSplit, IMAGE_SIZE } from './dataset';
 
 export const EMBEDDED_DATASET_ID = 'mnist-embedded';
@@ -25,21 +26,9 @@ export function mnistDigitsDir(): string {
   return join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
 }
 
-/** mulberry32: a tiny 32-bit PRNG; returns floats in [0, 1), the same sequence for the same seed everywhere. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Reads all 10,000 digits (class 0 first, in file order), shuffles them with a Fisher–Yates shuffle driven by
- * mulberry32(EMBEDDED_SPLIT_SEED), and takes the first 8,000 for training and the last 2,000 for testing.
+ * mulberry32(EMBEDDED_SPLIT_SEED) (`seededPermutation` in ../random.ts), and takes the first 8,000 for training and the last 2,000 for testing.
  */
 export function buildEmbeddedDataset(digitsDir: string = mnistDigitsDir()): Dataset {
   const perClass = Array.from({ length: CLASS_COUNT }, (_, digit) => readDigitFile(join(digitsDir, `${digit}.json`)));
@@ -53,12 +42,7 @@ export function buildEmbeddedDataset(digitsDir: string = mnistDigitsDir()): Data
     offset += bytes.length / IMAGE_SIZE;
   });
 
-  const order = Array.from({ length: total }, (_, i) => i);
-  const random = mulberry32(EMBEDDED_SPLIT_SEED);
-  for (let i = total - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = Array.from(seededPermutation(total, EMBEDDED_SPLIT_SEED));
   const trainSize = Math.min(EMBEDDED_TRAIN_SIZE, total);
   const info: DatasetInfo = {
     id: EMBEDDED_DATASET_ID,

@@ -1,7 +1,7 @@
 /** Builds the Dense network a `ModelConfig` describes, with seeded initial weights and zero biases. */
 import * as tf from '@tensorflow/tfjs';
 import type { InitializerName, ModelConfig } from '../../../shared/model-config';
-import { deriveSeed } from './rng';
+import { deriveSeed } from '../random';
 
 /** Pixels of one input image (28 × 28). */
 export const INPUT_SIZE = 784;

@@ -6,7 +6,7 @@ import type { Dataset } from '../datasets/dataset';
 import { activeBackend } from './backend';
 import { probeDiagnostics } from './diagnostics';
 import { evaluateTest, measure } from './evaluate';
-import { deriveSeed, seededPermutation } from './rng';
+import { deriveSeed, seededPermutation } from '../random';
 import { saveModel } from './saved-model';
 import { trainEpoch } from './train-epoch';
 import { createStepContext, type StepContext } from './train-step';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetCache } from '../../../../src/main/core/datasets/cache';
 import { DatasetError, type DatasetSplit } from '../../../../src/main/core/datasets/dataset';
-import { buildEmbeddedDataset, EMBEDDED_DATASET_ID, mulberry32 } from '../../../../src/main/core/datasets/embedded';
+import { buildEmbeddedDataset, EMBEDDED_DATASET_ID } from '../../../../src/main/core/datasets/embedded';
+import { createRandom } from '../../../../src/main/core/random';
 import { openDatasetRegistry } from '../../../../src/main/core/datasets/registry';
 import { NotFoundError } from '../../../../src/main/core/store';
 import { openRegistryFixture, type RegistryFixture } from './registry-fixture';
@@ -87,8 +88,8 @@ describe('embedded MNIST digits', () => {
   });
 
   it('has a PRNG that repeats for the same seed', () => {
-    const x = mulberry32(7);
-    const y = mulberry32(7);
+    const x = createRandom(7);
+    const y = createRandom(7);
     const draws = Array.from({ length: 5 }, () => x());
     expect(draws).toEqual(Array.from({ length: 5 }, () => y()));
     for (const d of draws) expect(d >= 0 && d < 1).toBe(true);

@@ -1,6 +1,6 @@
 /** Test helpers: tiny synthetic datasets, configs and callback recorders for the training tests. */
 import type { Dataset, DatasetSplit } from '../../../../src/main/core/datasets/dataset';
-import { createRandom } from '../../../../src/main/core/training/rng';
+import { createRandom } from '../../../../src/main/core/random';
 import type { ModelConfig } from '../../../../src/shared/model-config';
 import type { BatchProgress, EpochMetrics } from '../../../../src/shared/run-types';
 import type { TrainingCallbacks } from '../../../../src/main/core/training/types';

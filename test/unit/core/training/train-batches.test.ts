@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/main/core/training/backend';
-import { seededPermutation } from '../../../../src/main/core/training/rng';
+import { seededPermutation } from '../../../../src/main/core/random';
 import { batchTensors, trainRows } from '../../../../src/main/core/training/train-batches';
 import { disposeSplit, splitTensors } from '../../../../src/main/core/training/training-data';
 import { syntheticDataset } from './helpers';
