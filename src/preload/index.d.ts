@@ -1,9 +1,9 @@
-import type { LabApi } from '../shared/contract';
+import type { PreloadApi } from '../shared/contract';
 
 declare global {
   interface Window {
     /** Present in the Electron window (the preload's bridge); absent in browser mode. */
-    api?: LabApi;
+    api?: PreloadApi;
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * Exposes the typed `LabApi` as `window.api`, over Electron IPC. Verbs only, no logic: the sandboxed
- * preload bundles the contract and nothing else.
+ * Exposes the typed `PreloadApi` as `window.api` over Electron IPC: the contract's verbs, resolving to a Result
+ * (contextBridge would drop a thrown error's code). No logic: the sandboxed preload bundles the contract only.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, type Transport } from '../shared/bridge';
+import { buildPreloadApi, type Transport } from '../shared/bridge';
 import type { Result } from '../shared/contract';
 
 const ipcTransport: Transport = {
@@ -17,4 +17,4 @@ const ipcTransport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld('api', buildApi(ipcTransport));
+contextBridge.exposeInMainWorld('api', buildPreloadApi(ipcTransport));

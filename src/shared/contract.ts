@@ -174,15 +174,26 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: LabErrorDat
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type EventVerb<V extends string> = `on${Capitalize<V>}`;
 
-/** `window.api`: `api.runs.start(req)`, `api.runs.onEpoch(cb)` returning an unsubscribe function. */
-export type LabApi = {
+/** A verb's resolved value: the response itself, or (for the preload's verbs) the Result around it. */
+type Settled<T, Raw extends boolean> = Raw extends true ? Result<T> : T;
+
+type ApiShape<Raw extends boolean> = {
   [D in DomainOf<Channel | EventName>]: {
     [C in Channel as C extends `${D}:${infer V}` ? V : never]: (
       ...args: undefined extends Request<C> ? [request?: Request<C>] : [request: Request<C>]
-    ) => Promise<Response<C>>;
+    ) => Promise<Settled<Response<C>, Raw>>;
   } & {
     [E in EventName as E extends `${D}:${infer V}` ? EventVerb<V> : never]: (
       listener: (payload: Events[E]) => void,
     ) => () => void;
   };
 };
+
+/** The renderer's api: `api.runs.start(req)` resolves to the response or throws a LabError; `api.runs.onEpoch(cb)` returns an unsubscribe. */
+export type LabApi = ApiShape<false>;
+
+/**
+ * `window.api` in Electron: the same verbs, resolving to the `Result`. contextBridge keeps only the message of
+ * an Error thrown across it, so the preload never throws; the renderer turns these into a `LabApi`.
+ */
+export type PreloadApi = ApiShape<true>;

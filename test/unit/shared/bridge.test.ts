@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildApi, LabError, type Transport } from '../../../src/shared/bridge';
+import { buildApi, buildPreloadApi, LabError, preloadTransport, type Transport } from '../../../src/shared/bridge';
 import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '../../../src/shared/contract';
 
 function recordingTransport() {
@@ -51,5 +51,23 @@ describe('buildApi', () => {
     off();
     expect(listeners.get('runs:epoch')).toEqual([]);
     expect(seen).toEqual([4]);
+  });
+});
+
+describe('the preload route (Electron)', () => {
+  it('keeps typed errors across the preload verbs and back', async () => {
+    const { transport, listeners } = recordingTransport();
+    const preload = buildPreloadApi(transport);
+    // What crosses contextBridge: plain Results, never thrown errors.
+    await expect(preload.runs.get({ runId: 9 })).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'run 9 does not exist' } });
+    const api = buildApi(preloadTransport(preload));
+    await expect(api.runs.list()).resolves.toBe('runs:list');
+    await expect(api.runs.get({ runId: 9 })).rejects.toMatchObject({ name: 'LabError', code: 'not_found' });
+    const seen: number[] = [];
+    const off = api.runs.onEpoch(({ runId }) => seen.push(runId));
+    listeners.get('runs:epoch')!.forEach((l) => l({ runId: 5 }));
+    off();
+    expect(seen).toEqual([5]);
+    expect(listeners.get('runs:epoch')).toEqual([]);
   });
 });
