@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       rss = await attempt('rss', async () => measureRss(cache, appBackend, 'example-3', 3));
       if (rss) log(`[rss] peak ${Math.round(rss.peakRssMiB)} MiB`);
     }
-    if (o.sections.includes('study')) study = await attempt('study', () => measureStudy(join(scratch, 'study'), appBackend, { runs: o.studyRuns, epochs: 2, reps: o.studyReps, log }));
+    if (o.sections.includes('study')) study = await attempt('study', () => measureStudy(join(scratch, 'study'), appBackend, { runs: o.studyRuns, epochs: o.studyEpochs, reps: o.studyReps, log }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

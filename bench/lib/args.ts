@@ -13,6 +13,8 @@ export interface BenchOptions {
   cpuReps: number;
   studyReps: number;
   studyRuns: number;
+  /** Epochs of each study run: 10, as the seed article's runs have. */
+  studyEpochs: number;
   peer: boolean;
   /** Tag added to the results file name, e.g. `before` or `after`. */
   label: string;
@@ -23,7 +25,8 @@ export const USAGE = `npm run bench -- [options]
   --backends a,b     of tensorflow, wasm, cpu (default: all; those that do not load are skipped)
   --batches 32,128   batch sizes of the throughput table
   --reps N           timed epochs per cell after a warm-up (default 3; cpu: --cpu-reps, default 2)
-  --study-runs N     runs per study round (default 4), --study-reps N rounds (default 2)
+  --study-runs N     runs per study round (default 4), --study-reps N rounds (default 2),
+                     --study-epochs N epochs a run (default 10, as the seed article's runs)
   --no-peer          skip the PyTorch peer
   --quick            one repetition everywhere (a smoke test, not a measurement)
   --label NAME       tag for the results file (bench/results/<time>-<label>.json)`;
@@ -41,7 +44,7 @@ function count(value: string | undefined, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { sections: [...SECTIONS], backends: ['tensorflow', 'wasm', 'cpu'], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, peer: true, label: 'run' };
+  const o: BenchOptions = { sections: [...SECTIONS], backends: ['tensorflow', 'wasm', 'cpu'], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, peer: true, label: 'run' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -57,8 +60,9 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     else if (flag === '--cpu-reps') o.cpuReps = count(value(), flag);
     else if (flag === '--study-reps') o.studyReps = count(value(), flag);
     else if (flag === '--study-runs') o.studyRuns = count(value(), flag);
+    else if (flag === '--study-epochs') o.studyEpochs = count(value(), flag);
     else if (flag === '--no-peer') o.peer = false;
-    else if (flag === '--quick') Object.assign(o, { reps: 1, cpuReps: 1, studyReps: 1, studyRuns: 2 });
+    else if (flag === '--quick') Object.assign(o, { reps: 1, cpuReps: 1, studyReps: 1, studyRuns: 2, studyEpochs: 2 });
     else if (flag === '--label') o.label = value().replace(/[^\w.-]+/g, '-');
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
