@@ -1,6 +1,7 @@
 /** The factors a study may vary, their possible levels, and the form's validation. Pure. */
 import type { Request } from '@shared/contract';
 import { HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS, OUTPUT_RESCALES, TARGET_ENCODINGS } from '@shared/model-config';
+import { FIELD_TITLES } from './field-titles';
 
 type FactorSpec = Request<'studies:create'>['factors'][number];
 export type FactorField = FactorSpec['field'];
@@ -13,14 +14,14 @@ export interface FactorDef {
 }
 
 export const FACTORS: readonly FactorDef[] = [
-  { field: 'loss', title: 'Loss', options: LOSSES },
-  { field: 'outputActivation', title: 'Output activation', options: OUTPUT_ACTIVATIONS },
-  { field: 'hiddenActivation', title: 'Hidden activation', options: HIDDEN_ACTIVATIONS },
-  { field: 'targetEncoding', title: 'Target encoding', options: TARGET_ENCODINGS },
-  { field: 'optimizer', title: 'Optimizer', options: OPTIMIZERS },
-  { field: 'outputRescale', title: 'Output rescale', options: OUTPUT_RESCALES },
-  { field: 'learningRate', title: 'Learning rate', options: null },
-  { field: 'batchSize', title: 'Batch size', options: null },
+  { field: 'loss', title: FIELD_TITLES.loss, options: LOSSES },
+  { field: 'outputActivation', title: FIELD_TITLES.outputActivation, options: OUTPUT_ACTIVATIONS },
+  { field: 'hiddenActivation', title: FIELD_TITLES.hiddenActivation, options: HIDDEN_ACTIVATIONS },
+  { field: 'targetEncoding', title: FIELD_TITLES.targetEncoding, options: TARGET_ENCODINGS },
+  { field: 'optimizer', title: FIELD_TITLES.optimizer, options: OPTIMIZERS },
+  { field: 'outputRescale', title: FIELD_TITLES.outputRescale, options: OUTPUT_RESCALES },
+  { field: 'learningRate', title: FIELD_TITLES.learningRate, options: null },
+  { field: 'batchSize', title: FIELD_TITLES.batchSize, options: null },
 ];
 
 export const MAX_FACTORS = 4;
