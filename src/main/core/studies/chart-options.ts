@@ -35,7 +35,7 @@ function curveOption(title: string, yName: string, aggregates: readonly ConfigAg
     backgroundColor: '#ffffff',
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
     legend: { bottom: 0, data: aggregates.map((a) => a.label) },
-    grid: { left: 60, right: 20, top: 40, bottom: 70 },
+    grid: { left: 60, right: 20, top: 40, bottom: 95 },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 25, minInterval: 1, min: 1 },
     yAxis: { type: 'value', name: yName, scale: true },
     series,
