@@ -1,7 +1,8 @@
 import type { BackendName, RunStatus } from '../../../shared/run-types';
 import type { DatasetRegistry } from '../datasets/registry';
 import type { RunStore } from '../store';
-import { startTrainingWorker } from '../training/start-training';
+import { defaultWorkerUrl, startTrainingWorker } from '../training/start-training';
+import { createWorkerPool } from '../training/worker-pool';
 import type { TrainingHandle, TrainingOutcome } from '../training/types';
 import { conflict, notFound } from './errors';
 import { summarize } from './summarize';
@@ -48,6 +49,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
   const enqueued = new Set<number>();
   const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
+  const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
   const announce = (runId: number, status: RunStatus): void => {
     const summary = summarize(store, runId);
@@ -96,7 +98,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
           events.emit('runs:epoch', { runId, metrics });
         },
       },
-      { workerUrl: deps.workerUrl },
+      { pool },
     );
     running.set(runId, handle);
     handle.done.then(
@@ -151,6 +153,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       const handles = [...running.values()];
       for (const handle of handles) handle.stop();
       await Promise.allSettled(handles.map((h) => h.done));
+      await pool.close();
       // settle() runs in a then() after done; let those callbacks record their status first.
       await new Promise((resolve) => setImmediate(resolve));
     },

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { TrainingCallbacks, TrainingHandle, TrainingJob, TrainingOutcome } from './types';
-import { acquireWorker, releaseWorker } from './worker-pool';
+import { createWorkerPool, type WorkerPool } from './worker-pool';
 import { STOP_INDEX, type WorkerMessage } from './worker-protocol';
 
 /**
@@ -21,20 +21,27 @@ function failure(error: string): TrainingOutcome {
   return { status: 'failed', backend: null, evaluation: null, model: null, error };
 }
 
+export interface StartOptions {
+  /** Where idle workers come from and go back to (the run scheduler's); without one, a fresh worker that ends with its run. */
+  pool?: WorkerPool;
+  /** The worker script, when no pool is given; default `defaultWorkerUrl()`. */
+  workerUrl?: URL;
+}
+
 /**
- * Trains `job` in a worker thread (a pooled idle one when there is one, see worker-pool.ts); `done` never
- * rejects (worker errors become status 'failed').
+ * Trains `job` in a worker thread (from `options.pool` when given, see worker-pool.ts); `done` never rejects
+ * (worker errors become status 'failed').
  */
-export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbacks, options: { workerUrl?: URL } = {}): TrainingHandle {
+export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbacks, options: StartOptions = {}): TrainingHandle {
   const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const stop = new Int32Array(stopFlag);
-  const url = options.workerUrl ?? defaultWorkerUrl();
+  const pool = options.pool ?? createWorkerPool(options.workerUrl ?? defaultWorkerUrl(), { maxIdle: 0 });
   const done = new Promise<TrainingOutcome>((resolve) => {
     let settled = false;
     let backend: TrainingOutcome['backend'] = null;
     let worker: Worker;
     try {
-      worker = acquireWorker(url, { job, stopFlag });
+      worker = pool.acquire({ job, stopFlag });
     } catch (error) {
       resolve(failure(`the training worker could not start: ${error instanceof Error ? error.message : String(error)}`));
       return;
@@ -59,7 +66,7 @@ export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbac
       if (settled) return;
       settled = true;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (reusable) releaseWorker(url, worker);
+      if (reusable) pool.release(worker);
       else void worker.terminate();
       resolve(outcome);
     }

@@ -7,13 +7,23 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput } from './worker-protocol';
 
-/** How long an idle worker waits for another run before it ends and frees its WASM memory. */
-export const IDLE_WORKER_MS = 5000;
-/** Idle workers kept at most, per worker script. */
-const MAX_IDLE = 4;
+export interface WorkerPool {
+  /** A worker training `input`: an idle one if there is one, else a new one. */
+  acquire(input: WorkerInput): Worker;
+  /** Keeps `worker` (which just finished a run and has no listeners of that run left) for the next run. */
+  release(worker: Worker): void;
+  /** Workers waiting for a run (diagnostics and tests). */
+  idleCount(): number;
+  /** Ends the idle workers; workers still training belong to their runs. */
+  close(): Promise<void>;
+}
 
-const idle = new Map<string, Worker[]>();
-const expiries = new WeakMap<Worker, () => void>();
+export interface WorkerPoolOptions {
+  /** How long an idle worker waits for another run before it ends and frees its WASM memory. */
+  idleMs?: number;
+  /** Idle workers kept at most; 0 ends every worker after its run. */
+  maxIdle?: number;
+}
 
 function spawn(url: URL, input: WorkerInput): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
@@ -22,48 +32,51 @@ function spawn(url: URL, input: WorkerInput): Worker {
   return new Worker(code, { eval: true, workerData: input });
 }
 
-function remove(href: string, worker: Worker): void {
-  const pool = idle.get(href) ?? [];
-  const index = pool.indexOf(worker);
-  if (index >= 0) pool.splice(index, 1);
-  expiries.get(worker)?.();
-  expiries.delete(worker);
-}
+/** A pool of training workers running the script at `url`. */
+export function createWorkerPool(url: URL, { idleMs = 5000, maxIdle = 4 }: WorkerPoolOptions = {}): WorkerPool {
+  const idle: Worker[] = [];
+  const expiries = new Map<Worker, () => void>();
 
-/** Idle workers of `url` waiting for a run (diagnostics and tests). */
-export function idleWorkerCount(url: URL): number {
-  return idle.get(url.href)?.length ?? 0;
-}
+  const forget = (worker: Worker): void => {
+    const index = idle.indexOf(worker);
+    if (index >= 0) idle.splice(index, 1);
+    expiries.get(worker)?.();
+    expiries.delete(worker);
+  };
 
-/** A worker training `input`: an idle one of `url` if there is one, else a new one. */
-export function acquireWorker(url: URL, input: WorkerInput): Worker {
-  const worker = idle.get(url.href)?.pop();
-  if (worker === undefined) return spawn(url, input);
-  remove(url.href, worker);
-  worker.ref();
-  worker.postMessage(input);
-  return worker;
-}
-
-/** Keeps `worker` (which just finished a run and has no listeners of that run left) for the next run. */
-export function releaseWorker(url: URL, worker: Worker): void {
-  const pool = idle.get(url.href) ?? [];
-  if (pool.length >= MAX_IDLE) {
-    void worker.terminate();
-    return;
-  }
-  worker.unref();
-  pool.push(worker);
-  idle.set(url.href, pool);
-  const onExit = (): void => remove(url.href, worker);
-  const timer = setTimeout(() => {
-    remove(url.href, worker);
-    void worker.terminate();
-  }, IDLE_WORKER_MS);
-  timer.unref();
-  worker.once('exit', onExit);
-  expiries.set(worker, () => {
-    clearTimeout(timer);
-    worker.off('exit', onExit);
-  });
+  return {
+    acquire(input) {
+      const worker = idle.pop();
+      if (worker === undefined) return spawn(url, input);
+      forget(worker);
+      worker.ref();
+      worker.postMessage(input);
+      return worker;
+    },
+    release(worker) {
+      if (idle.length >= maxIdle) {
+        void worker.terminate();
+        return;
+      }
+      worker.unref();
+      idle.push(worker);
+      const onExit = (): void => forget(worker);
+      const timer = setTimeout(() => {
+        forget(worker);
+        void worker.terminate();
+      }, idleMs);
+      timer.unref();
+      worker.once('exit', onExit);
+      expiries.set(worker, () => {
+        clearTimeout(timer);
+        worker.off('exit', onExit);
+      });
+    },
+    idleCount: () => idle.length,
+    async close() {
+      const workers = idle.splice(0);
+      workers.forEach(forget);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }

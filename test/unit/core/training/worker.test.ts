@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDatasetCache } from '../../../../src/main/core/datasets/cache';
 import { defaultWorkerUrl, startTrainingWorker } from '../../../../src/main/core/training/start-training';
-import { idleWorkerCount } from '../../../../src/main/core/training/worker-pool';
+import { createWorkerPool } from '../../../../src/main/core/training/worker-pool';
 import { recorder, smallConfig, syntheticDataset, withoutTiming } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'loss-lab-training-'));
@@ -53,16 +53,18 @@ describe('startTrainingWorker', () => {
   it('reuses an idle worker for the next run, with the same results as a fresh one', async () => {
     const path = join(dir, 'synthetic-reuse.llds');
     writeDatasetCache(path, syntheticDataset());
-    const url = defaultWorkerUrl();
+    const pool = createWorkerPool(defaultWorkerUrl());
     const job = { runId: 3, config: smallConfig({ epochs: 2 }), datasetCachePath: path, preferredBackend: 'wasm' as const };
     const first = recorder(3);
-    expect((await startTrainingWorker(job, first).done).status).toBe('completed');
-    const idle = idleWorkerCount(url);
-    expect(idle).toBeGreaterThanOrEqual(1);
+    expect((await startTrainingWorker(job, first, { pool }).done).status).toBe('completed');
+    expect(pool.idleCount()).toBe(1);
     const second = recorder(3);
-    const handle = startTrainingWorker(job, second);
-    expect(idleWorkerCount(url)).toBe(idle - 1);
+    const handle = startTrainingWorker(job, second, { pool });
+    expect(pool.idleCount()).toBe(0);
     expect((await handle.done).status).toBe('completed');
     expect(withoutTiming(second.epochs)).toEqual(withoutTiming(first.epochs));
+    expect(pool.idleCount()).toBe(1);
+    await pool.close();
+    expect(pool.idleCount()).toBe(0);
   });
 });
