@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../../shared/run-types';
 
 export const NATIVE_HINT =
-  'Native TensorFlow is not installed: run `npm install @tensorflow/tfjs-node` on a machine with internet access for ~5× faster training';
+  'Native TensorFlow is not installed: run `npm install @tensorflow/tfjs-node` on a machine with internet access to train on the native backend (npm run bench compares them)';
 
 /** Held in a variable so TypeScript and the bundler leave the optional package to run time. */
 const NATIVE_PACKAGE: string = '@tensorflow/tfjs-node';
@@ -38,7 +38,7 @@ function nativeInstalled(): boolean {
 
 function hintFor(name: BackendName): string {
   if (nativeInstalled() && tf.findBackend('tensorflow') === null) {
-    return `Training on ${name}: native TensorFlow is installed but was not chosen or could not load; it trains ~5× faster`;
+    return `Training on ${name}: native TensorFlow is installed but was not chosen or could not load; npm run bench compares the two`;
   }
   return NATIVE_HINT;
 }
