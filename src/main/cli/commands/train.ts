@@ -22,7 +22,7 @@ function finalLines(run: RunDetail): string[] {
   const head = `run ${run.id} ${run.status} on ${run.backend ?? '?'} backend`;
   if (!e) return [run.error ? `${head}: ${run.error}` : head];
   return [
-    `${head}: test accuracy ${pct(e.testAccuracy)}, test loss ${num(e.testLoss)} on ${e.testSize} digits`,
+    `${head}: test accuracy ${pct(e.testAccuracy)}, test loss ${num(e.testLoss)} on ${e.testSize} test images`,
     `per class F1: ${e.perClass.map((c) => `${c.label}:${c.f1.toFixed(3)}`).join(' ')}`,
   ];
 }
