@@ -46,7 +46,8 @@ function refuse(socket: Duplex, status: 403 | 404, text: string): void {
 
 /**
  * Carries the contract over WebSocket on `server`: `{id, channel, request}` → `{id, result}`, and every lab
- * event pushed as `{event, payload}`. The upgrade needs `?token=` (or the page's cookie). Returns a closer.
+ * event pushed as `{event, payload}`. The upgrade needs `?token=` (or the page's cookie) and, from a browser, an
+ * Origin equal to this server's. Returns a closer.
  */
 export function attachWsBridge(server: Server, lab: Lab, token: string): () => Promise<void> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -55,6 +56,9 @@ export function attachWsBridge(server: Server, lab: Lab, token: string): () => P
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
     if (!tokensMatch(token, requestToken(req, url).token)) return refuse(socket, 403, 'Forbidden');
+    // Defence in depth beside the token: a browser always sends Origin, and only our own page may connect.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
 

@@ -22,9 +22,9 @@ function transport(token = TOKEN) {
 }
 
 /** Opens a raw socket and resolves with its first message, or rejects with the handshake error. */
-function rawExchange(path: string, message: unknown): Promise<unknown> {
+function rawExchange(path: string, message: unknown, origin?: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, origin ? { origin } : {});
     ws.on('open', () => ws.send(JSON.stringify(message)));
     ws.on('message', (data) => {
       resolve(JSON.parse(data.toString()));
@@ -84,6 +84,12 @@ describe('WebSocket bridge', () => {
     await expect(rawExchange('/ws?token=wrong', {})).rejects.toThrow(/403/);
     await expect(rawExchange('/ws', {})).rejects.toThrow(/403/);
     expect(lab.calls).toEqual([]);
+  });
+
+  it('refuses a page of another origin even with the token, and accepts its own', async () => {
+    const request = { id: 1, channel: 'runs:list' };
+    await expect(rawExchange(`/ws?token=${TOKEN}`, request, 'http://evil.example')).rejects.toThrow(/403/);
+    await expect(rawExchange(`/ws?token=${TOKEN}`, request, `http://127.0.0.1:${server.port}`)).resolves.toMatchObject({ id: 1 });
   });
 
   it('refuses an unknown channel without reaching the lab', async () => {
