@@ -15,9 +15,6 @@ export interface RunScheduler {
   enqueue(runIds: number[]): void;
   stop(runId: number): void;
   isRunning(runId: number): boolean;
-  runningIds(): number[];
-  /** Resolves when nothing runs and nothing startable is queued (CLI, tests). */
-  idle(): Promise<void>;
   /** Ends running workers; their runs become `interrupted` (re-queueable). */
   close(): Promise<void>;
 }
@@ -45,9 +42,9 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const { store, events } = deps;
   const running = new Map<number, TrainingHandle>();
   let closing = false;
-  let idleWaiters: (() => void)[] = [];
-  const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
+  /** Runs this session queued; with resumeQueued false, only these start. */
   const enqueued = new Set<number>();
+  const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
   const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
   const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
@@ -120,11 +117,6 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (running.size >= deps.workers) break;
       if (!running.has(id) && startable(id)) launch(id);
     }
-    if (running.size === 0) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
   };
 
   return {
@@ -134,7 +126,6 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       kick();
     },
     isRunning: (runId) => running.has(runId),
-    runningIds: () => [...running.keys()],
     stop(runId) {
       const handle = running.get(runId);
       if (handle) return handle.stop();
@@ -143,10 +134,6 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (run.status !== 'queued') throw conflict(`run ${runId} is ${run.status}, not running or queued: nothing to stop`);
       store.finishRun(runId, { status: 'stopped', error: null });
       announce(runId, 'stopped');
-    },
-    idle() {
-      if (running.size === 0) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
     },
     async close() {
       closing = true;
