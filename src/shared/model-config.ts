@@ -57,6 +57,11 @@ const modelConfigShape = z.object({
   validationSplit: z.number().min(0).max(0.5),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   initializer: z.enum(INITIALIZERS),
+  /**
+   * Training samples to use: a seeded, class-stratified subset of the training split (the test split is
+   * unchanged). Absent: the whole training split. Lets a study ask how an answer depends on data size.
+   */
+  trainSize: z.number().int().min(100, 'a training set needs at least 100 samples').max(10_000_000).optional(),
 });
 
 /** Why a combination cannot train, or null when it can. Shared by the schema and the form's inline messages. */

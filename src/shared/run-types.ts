@@ -32,6 +32,12 @@ export interface EpochMetrics {
   /** null when the config's validationSplit is 0. */
   valLoss: number | null;
   valAccuracy: number | null;
+  /**
+   * Loss and accuracy on the whole test split after this epoch (the article's `model.evaluate`, every epoch).
+   * null for runs recorded before per-epoch test evaluation existed.
+   */
+  testLoss: number | null;
+  testAccuracy: number | null;
   /** Wall-clock seconds of the epoch's training (not the diagnostics). */
   seconds: number;
   /** Training samples per second, measured over the whole epoch. */

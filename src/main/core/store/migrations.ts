@@ -66,6 +66,11 @@ export const MIGRATIONS: readonly string[] = [
     cache_path TEXT NOT NULL
   );
   `,
+  // 2: per-epoch evaluation on the test split (null for runs recorded before it).
+  `
+  ALTER TABLE epochs ADD COLUMN test_loss REAL NULL;
+  ALTER TABLE epochs ADD COLUMN test_accuracy REAL NULL;
+  `,
 ];
 
 /** Brings `db` up to the latest schema, each migration in its own transaction. Returns the new version. */

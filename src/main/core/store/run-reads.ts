@@ -36,7 +36,7 @@ export function runReads(db: BetterSqlite3.Database): RunReads {
       EXISTS (SELECT 1 FROM models WHERE run_id = runs.id) AS has_model
     FROM runs WHERE id = ?`);
   const epochsById = db.prepare<[number], EpochRow>(`
-    SELECT epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, samples_per_second, layers
+    SELECT epoch, train_loss, train_accuracy, val_loss, val_accuracy, test_loss, test_accuracy, seconds, samples_per_second, layers
     FROM epochs WHERE run_id = ? ORDER BY epoch`);
   const modelById = db.prepare<[number], ModelRow>('SELECT topology, weight_specs, weight_data FROM models WHERE run_id = ?');
 

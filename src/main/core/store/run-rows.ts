@@ -46,6 +46,9 @@ export interface EpochRow {
   train_accuracy: number | null;
   val_loss: number | null;
   val_accuracy: number | null;
+  /** NULL for epochs recorded before schema version 2. */
+  test_loss: number | null;
+  test_accuracy: number | null;
   seconds: number;
   samples_per_second: number;
   layers: string;
@@ -89,6 +92,8 @@ export function toEpoch(row: EpochRow): EpochMetrics {
     trainAccuracy: row.train_accuracy ?? Number.NaN,
     valLoss: row.val_loss,
     valAccuracy: row.val_accuracy,
+    testLoss: row.test_loss ?? null,
+    testAccuracy: row.test_accuracy ?? null,
     seconds: row.seconds,
     samplesPerSecond: row.samples_per_second,
     layers: decodeJson<LayerDiagnostics[]>(row.layers),

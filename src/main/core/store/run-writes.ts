@@ -27,8 +27,8 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
     INSERT INTO runs (name, preset_id, study_id, dataset_id, config, status, created_at)
     VALUES (@name, @presetId, @studyId, @datasetId, @config, 'queued', @createdAt)`);
   const insertEpoch = db.prepare(`
-    INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, samples_per_second, layers)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO epochs (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, test_loss, test_accuracy, seconds, samples_per_second, layers)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const hasEpoch = db.prepare<[number, number], { epoch: number }>('SELECT epoch FROM epochs WHERE run_id = ? AND epoch = ?');
   const afterEpoch = db.prepare<[number, number | null, number]>(
     'UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?), last_val_accuracy = ? WHERE id = ?',
@@ -76,7 +76,7 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
     appendEpoch: db.transaction((id: number, m: EpochMetrics) => {
       if (!statusOf.get(id)) throw runNotFound(id);
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
-      insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
+      insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.testLoss, m.testAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
       afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
     }),
     finish: db.transaction((id: number, outcome: RunOutcome) => {

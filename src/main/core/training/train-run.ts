@@ -67,12 +67,15 @@ export async function trainRun(
         return { status: 'diverged', backend, evaluation: null, model: null, error };
       }
       const validation = data.validation === null ? null : measure(model, ctx.loss, data.validation);
+      const test = measure(model, ctx.loss, data.test);
       const metrics: EpochMetrics = {
         epoch,
         trainLoss: result.meanLoss,
         trainAccuracy: result.accuracy,
         valLoss: validation?.loss ?? null,
         valAccuracy: validation?.accuracy ?? null,
+        testLoss: test.loss,
+        testAccuracy: test.accuracy,
         seconds: result.seconds,
         samplesPerSecond: result.seconds > 0 ? train.count / result.seconds : 0,
         layers: probeDiagnostics(model, ctx.loss, data.probe, config),

@@ -15,4 +15,5 @@ export const FIELD_TITLES: Readonly<Record<keyof ModelConfig, string>> = {
   validationSplit: 'Validation split (0–0.5)',
   seed: 'Seed',
   initializer: 'Initializer',
+  trainSize: 'Training-set size (samples)',
 };

@@ -23,6 +23,8 @@ export function epochMetrics(epoch: number, overrides: Partial<EpochMetrics> = {
     trainAccuracy: 0.8 + epoch / 100,
     valLoss: 1.1 / epoch,
     valAccuracy: 0.79 + epoch / 100,
+    testLoss: 1.2 / epoch,
+    testAccuracy: 0.78 + epoch / 100,
     seconds: 2.5,
     samplesPerSecond: 2880,
     layers: [

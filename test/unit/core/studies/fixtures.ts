@@ -43,6 +43,8 @@ export function fakeRun(run: FakeRun): RunDetail {
     trainAccuracy: valAccuracy,
     valLoss: 1 - valAccuracy,
     valAccuracy,
+    testLoss: 1 - valAccuracy,
+    testAccuracy: valAccuracy,
     seconds: run.secondsPerEpoch ?? 2,
     samplesPerSecond: 1000,
     layers: layers(config, run, i + 1),

@@ -71,10 +71,10 @@ describe('WebSocket bridge', () => {
     const seen: number[] = [];
     const off = api.runs.onEpoch((p) => seen.push(p.runId));
     await api.lab.info(); // the socket is open once an invoke has come back
-    lab.emit('runs:epoch', { runId: 7, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
+    lab.emit('runs:epoch', { runId: 7, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, testLoss: null, testAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
     await expect.poll(() => seen).toEqual([7]);
     off();
-    lab.emit('runs:epoch', { runId: 8, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
+    lab.emit('runs:epoch', { runId: 8, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, testLoss: null, testAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
     await api.lab.info();
     expect(seen).toEqual([7]);
     t.close();
