@@ -3,11 +3,10 @@
  * renderer has its own chart builders). Animation is off: the report renders them once, server-side.
  */
 import type { ConfigAggregate, CurvePoint } from '../../../shared/study-types';
+import { SERIES_PALETTE as PALETTE } from '../../../shared/palette';
 
 /** A plain-data ECharts option. */
 export type ChartOption = Record<string, unknown>;
-
-const PALETTE = ['#5470c6', '#ee6666', '#91cc75', '#fac858', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
 
 /** Mean line and a translucent mean ± sd band (two stacked series) for each configuration. */
 function bandSeries(aggregates: readonly ConfigAggregate[], pick: (a: ConfigAggregate) => CurvePoint[], scale: number): unknown[] {
