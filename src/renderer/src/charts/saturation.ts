@@ -38,6 +38,6 @@ export function saturationOption(epochs: readonly EpochMetrics[]): Option {
 export function saturationAxisMax(values: readonly number[]): number {
   const top = Math.max(0, ...values.filter(Number.isFinite));
   if (top > 0.5) return 1;
-  const steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
+  const steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
   return steps.find((s) => s >= top * 1.1) ?? 1;
 }

@@ -29,6 +29,25 @@ describe('configErrors', () => {
   });
 });
 
+describe('one voice for validation messages', () => {
+  it('says what to do for every numeric field, never the schema library’s raw text', () => {
+    const errors = configErrors(base({ epochs: 0, batchSize: 0, validationSplit: 0.9, seed: -1 }));
+    expect(errors).toEqual({
+      epochs: 'train at least 1 epoch',
+      batchSize: 'batch size must be from 1 to 8192',
+      validationSplit: 'validation split must be from 0 to 0.5',
+      seed: 'the seed must be 0 or more',
+    });
+    expect(configErrors(base({ epochs: 2.5 })).epochs).toBe('epochs must be a whole number');
+  });
+
+  it('names losses in the combination message as the select does', () => {
+    const message = configErrors(base({ loss: 'categoricalCrossentropy', outputActivation: 'tanh' })).loss ?? '';
+    expect(message).toContain('categorical cross-entropy takes the log');
+    expect(message).not.toContain('categoricalCrossentropy');
+  });
+});
+
 describe('study factors', () => {
   it('parses numeric levels', () => {
     expect(parseNumbers('0.001, 0.01 0.1', false)).toEqual([0.001, 0.01, 0.1]);
