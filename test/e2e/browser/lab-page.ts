@@ -22,10 +22,14 @@ export interface RunPlan {
   name: string;
 }
 
-/** Fills the Experiment form (preset, epochs, name) without pressing Start. */
+/** The small embedded digits (8,000 + 2,000): always chosen by name, whatever the default dataset becomes. */
+export const SMALL_DATASET = 'mnist-embedded';
+
+/** Fills the Experiment form (preset, epochs, name, the small dataset) without pressing Start. */
 export async function fillExperiment(page: Page, plan: RunPlan): Promise<void> {
   await goTo(page, 'experiment');
   await page.getByTestId('preset').selectOption(plan.presetId);
+  await page.getByTestId('dataset').selectOption(SMALL_DATASET);
   await page.getByTestId('field-epochs').fill(String(plan.epochs));
   await page.getByTestId('run-name').fill(plan.name);
   await expect(page.getByTestId('start')).toBeEnabled();

@@ -10,7 +10,9 @@ import { createPinia, setActivePinia } from 'pinia';
 beforeEach(() => localStorage.clear());
 
 /** A fresh Pinia stands for a reload: state comes back only from localStorage. */
-const reload = (): void => setActivePinia(createPinia());
+const reload = (): void => {
+  setActivePinia(createPinia());
+};
 
 describe('preferences kept across reloads', () => {
   it('remembers the theme choice and the loss-curve view', async () => {
