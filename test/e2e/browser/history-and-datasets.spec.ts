@@ -23,7 +23,7 @@ test.describe.serial('History: rename, notes, delete', () => {
 
   test('a renamed run with a note keeps both after a reload', async ({}, testInfo) => {
     await goTo(page, 'history');
-    await row().getByTestId('run-name').click();
+    await row().getByTestId('run-name-edit').click();
     await row().getByTestId('run-name-input').fill('e2e history: renamed');
     await row().getByTestId('run-name-input').press('Enter');
     await expect(row().getByTestId('run-name')).toHaveText('e2e history: renamed');
