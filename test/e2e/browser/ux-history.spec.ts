@@ -89,7 +89,7 @@ test.describe.serial('History at scale, by keyboard', () => {
     await saveScreen(page, testInfo, 'history-delete-dialog');
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
-      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      expect(await dialog.evaluate((d) => d.contains(d.ownerDocument.activeElement))).toBe(true);
     }
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);

@@ -40,6 +40,10 @@ async function drawStroke(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
+/** The computed background colour of the first element matching `selector`. */
+const backgroundOf = (page: Page, selector: string): Promise<string> =>
+  page.locator(selector).first().evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '');
+
 /** Relative luminance 0..1 of a computed `rgb(r, g, b)` colour. */
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255);
@@ -90,10 +94,8 @@ test.describe.serial('layout and dark mode', () => {
   test('item 14: an emulated dark scheme darkens the app and its charts; the toggle overrides it and persists', async ({ browser }) => {
     const page = await openAt(browser, { width: 1440, height: 900 }, 'dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    const background = await page.locator('.content').evaluate((el) => getComputedStyle(el.closest('.shell')?.parentElement ?? el).backgroundColor);
-    const panel = await page.locator('.panel').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(luminance(panel)).toBeLessThan(0.2);
-    expect(luminance(background || panel)).toBeLessThan(0.2);
+    expect(luminance(await backgroundOf(page, 'html'))).toBeLessThan(0.2);
+    expect(luminance(await backgroundOf(page, '.panel'))).toBeLessThan(0.2);
     await page.goto(`${e2eServer().url}#/runs/${runId}`);
     await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-theme', 'dark');
 
@@ -105,7 +107,8 @@ test.describe.serial('layout and dark mode', () => {
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-theme', 'light');
-    expect(luminance(await page.locator('.panel').first().evaluate((el) => getComputedStyle(el).backgroundColor))).toBeGreaterThan(0.8);
+    expect(luminance(await backgroundOf(page, '.panel'))).toBeGreaterThan(0.8);
+    expect(luminance(await backgroundOf(page, 'html'))).toBeGreaterThan(0.8);
     // Light → dark → system: back to following the scheme.
     await page.getByTestId('theme-toggle').click();
     await page.getByTestId('theme-toggle').click();
