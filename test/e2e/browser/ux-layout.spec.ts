@@ -144,6 +144,9 @@ test.describe.serial('layout and dark mode', () => {
         await shot('studies');
         await page.goto(`${url}#/studies/${studyId}`);
         await expect(page.getByTestId('study-chart')).toBeVisible();
+        // Item 2: the plain-language answer heads the finished study.
+        await expect(page.getByTestId('study-answer')).toContainText('Of the 4 claims tested');
+        await expect(page.getByTestId('answer-claim')).toHaveCount(4);
         await shot('study');
         await goTo(page, 'sketchpad');
         await drawStroke(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigAggregate, CurvePoint } from '@shared/study-types';
-import { studyCurvesOption } from '@renderer/charts/study-curves';
+import { identicalTo, studyCurvesOption } from '@renderer/charts/study-curves';
 import { seriesOf } from '../fixtures';
 
 const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch, mean, lower: mean - sd, upper: mean + sd });
@@ -35,5 +35,16 @@ describe('studyCurvesOption', () => {
     const option = studyCurvesOption([a], 'trainLossCurve');
     expect(seriesOf(option)[0].data).toEqual([0.3]);
     expect(option.yAxis).toMatchObject({ max: undefined });
+  });
+
+  it('says when a configuration’s curve is identical to another and draws it dashed instead of hiding it', () => {
+    const curve = [point(1, 0.8, 0.02), point(2, 0.9, 0.01)];
+    const option = studyCurvesOption([aggregate('Example 1', curve), aggregate('Example 2', [...curve]), aggregate('Example 3', [point(1, 0.9, 0.01), point(2, 0.95, 0.01)])], 'valAccuracyCurve');
+    const means = seriesOf(option).filter((_, i) => i % 3 === 0);
+    expect(means[0].lineStyle).toBeUndefined();
+    expect(means[1].lineStyle).toMatchObject({ type: 'dashed' });
+    expect(means[2].lineStyle).toBeUndefined();
+    expect(option.title).toMatchObject({ subtext: 'Example 2 has the same curve as Example 1 (dashed on top).' });
+    expect(identicalTo([[1, 2], [1, 2], [null, null], [null, null]])).toEqual([null, 0, null, null]);
   });
 });
