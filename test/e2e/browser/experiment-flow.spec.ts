@@ -29,11 +29,16 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     const charts = page.getByTestId('live-charts');
     await expect(bar).toBeVisible();
     const readings = await sampleUntil(
-      async () => ({
-        progress: Number(await bar.getAttribute('aria-valuenow')),
-        points: Number(await charts.getAttribute('data-epochs')),
-        status: (await page.getByTestId('run-status').textContent()) ?? '',
-      }),
+      // Status first: once it reads completed, the bar and the chart read after it are final too (read the
+      // other way round, the last reading could pair a 91 % bar with the completed status that followed it).
+      async () => {
+        const status = (await page.getByTestId('run-status').textContent()) ?? '';
+        return {
+          status,
+          progress: Number(await bar.getAttribute('aria-valuenow')),
+          points: Number(await charts.getAttribute('data-epochs')),
+        };
+      },
       (r) => r.status === 'completed',
       90_000,
     );
