@@ -10,6 +10,7 @@ import { buildEmbeddedDataset, EMBEDDED_DATASET_ID } from './embedded';
 import { defaultDatasetName, locateIdxFiles } from './idx-files';
 import { classNamesFor, type ProgressListener, readIdxSplits } from './idx-import';
 import { uniqueSlug } from './slug';
+import { alreadyImported, contentHash, sameContentFinder } from './same-content';
 
 export interface DatasetRegistry {
   /** Every registered dataset, oldest first (the built-in digits first). */
@@ -51,7 +52,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
     return found;
   };
 
-  return {
+  const registry: DatasetRegistry = {
     list: () => store.listDatasets().map((e) => e.info),
     cachePath: (id) => requireEntry(id).cachePath,
     load(id) {
@@ -72,6 +73,10 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
     async import(paths, name, onProgress) {
       const files = locateIdxFiles(paths);
       const splits = await readIdxSplits(files, onProgress);
+      // The same images and labels again (another folder, name or compression): say which dataset it is.
+      const hash = contentHash(splits);
+      const existing = findSame(hash, store.listDatasets().map((e) => e.info));
+      if (existing) throw alreadyImported(paths.length === 1 ? paths[0] : files.trainImages, existing);
       // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
       const folderName = defaultDatasetName(paths, files);
       const datasetName = name?.trim() || folderName;
@@ -99,4 +104,6 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       return info;
     },
   };
+  const findSame = sameContentFinder((id) => registry.load(id));
+  return registry;
 }
