@@ -24,11 +24,15 @@ test.describe.serial('the answer on screen, readable curves', () => {
     await page.getByTestId('start').click();
     const charts = page.getByTestId('live-charts');
     const readings = await sampleUntil(
-      async () => ({
-        epochs: Number(await charts.getAttribute('data-epochs')),
-        batches: Number(await charts.getAttribute('data-batch-points')),
-        status: (await page.getByTestId('run-status').textContent()) ?? '',
-      }),
+      // Status first, so the reading that ends the loop also has the final chart.
+      async () => {
+        const status = (await page.getByTestId('run-status').textContent()) ?? '';
+        return {
+          status,
+          epochs: Number(await charts.getAttribute('data-epochs')),
+          batches: Number(await charts.getAttribute('data-batch-points')),
+        };
+      },
       (r) => r.status === 'completed',
       90_000,
     );

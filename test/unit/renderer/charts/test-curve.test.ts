@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testCurveOption } from '@renderer/charts/test-curve';
-import { probabilitiesOption, barLabel } from '@renderer/charts/probabilities';
+import { probabilitiesOption, barLabel, topIndices } from '@renderer/charts/probabilities';
 import { epoch, seriesOf } from '../fixtures';
 
 describe('testCurveOption', () => {
@@ -24,5 +24,15 @@ describe('probability bars', () => {
     expect(barLabel(-0.999, 'raw')).toBe('-1.00');
     const [bars] = seriesOf(probabilitiesOption([0.1, 0.9], 1, 'Raw', 'raw'));
     expect(bars.label).toMatchObject({ show: true });
+  });
+});
+
+describe('bar labels on a narrow chart', () => {
+  it('labels only the three largest bars', () => {
+    expect([...topIndices([0.1, 0.5, 0.05, 0.3, 0.05])].sort()).toEqual([0, 1, 3]);
+    const [bars] = seriesOf(probabilitiesOption([0.1, 0.5, 0.05, 0.3, 0.05], 1));
+    const formatter = (bars.label as { formatter: (p: { value: number; dataIndex: number }) => string }).formatter;
+    expect(formatter({ value: 0.5, dataIndex: 1 })).toBe('50%');
+    expect(formatter({ value: 0.05, dataIndex: 2 })).toBe('');
   });
 });
