@@ -10,8 +10,10 @@ import { markdownTable, type Cell } from './table';
 const MODEL_NAMES: Record<string, string> = { 'example-1': 'Ex 1 tanh+MSE', 'example-3': 'Ex 3 relu+softmax+CE' };
 const ratio = (v: number | null): Cell => (v === null ? null : `${v.toFixed(2)}×`);
 
-export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null): string {
-  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', 'PyTorch 1 thread', 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr)`, 'ratio', 'load (1 min)'];
+/** `blas`: the label of the BLAS the peer loaded (see peer-blas.ts), shown in the PyTorch column headers. */
+export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null, blas: string | null): string {
+  const on = blas === null ? '' : `, ${blas}`;
+  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', `PyTorch 1 thread${on}`, 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr${on})`, 'ratio', 'load (1 min)'];
   const rows = cells.map((c): Cell[] => [
     c.backend,
     MODEL_NAMES[c.preset] ?? c.preset,
