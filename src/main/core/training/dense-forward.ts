@@ -5,6 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../shared/model-config';
 import { denseOp, isDenseOpActivation } from './dense-op';
+import { useLossLabKernels } from './kernels';
+import { denseKernelOp } from './kernels/dense-kernel';
 
 export interface DenseParams {
   kernel: tf.Variable;
@@ -41,7 +43,9 @@ function applyActivation(z: tf.Tensor2D, activation: string): tf.Tensor2D {
 function layer(p: DenseParams, h: tf.Tensor2D, k: number, withActivation: boolean): tf.Tensor2D {
   const activation = withActivation ? p.activation : 'linear';
   const fused = isDenseOpActivation(activation);
-  const z = denseOp(h, p.kernel as tf.Tensor2D, p.bias as tf.Tensor1D, fused ? activation : 'linear', k > 0);
+  // One registered kernel (and one for its gradient) where Loss Lab has kernels; tfjs ops in a customGrad elsewhere.
+  const op = useLossLabKernels(tf.getBackend()) ? denseKernelOp : denseOp;
+  const z = op(h, p.kernel as tf.Tensor2D, p.bias as tf.Tensor1D, fused ? activation : 'linear', k > 0);
   return fused ? z : applyActivation(z, activation);
 }
 

@@ -12,6 +12,7 @@ export interface WasmHeapBackend {
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
   refCount(dataId: object): number;
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  disposeData(dataId: object, force?: boolean): boolean;
 }
 
 /** What a kernel needs of tfjs's cpu backend (`MathBackendCPU` in @tensorflow/tfjs-backend-cpu). */
@@ -19,6 +20,37 @@ export interface CpuArrayBackend {
   data: { get(dataId: object): { values?: unknown } | undefined };
   refCount(dataId: object): number;
   makeTensorInfo(shape: number[], dtype: tf.DataType, values?: Float32Array | Int32Array): tf.TensorInfo;
+  disposeData(dataId: object, force?: boolean): boolean;
+}
+
+/** Either backend Loss Lab's kernels run on. */
+export type ArrayBackend = WasmHeapBackend | CpuArrayBackend;
+
+export function arrayBackendOf(backend: unknown, kernel: string): ArrayBackend {
+  if (isWasmHeapBackend(backend) || isCpuArrayBackend(backend)) return backend;
+  throw new Error(`${kernel}: runs on the wasm and cpu backends only`);
+}
+
+/** A tensor's float32 values where they lie (WASM heap view or the cpu array): read, or write before use. */
+export function floatsOf(backend: ArrayBackend, info: tf.TensorInfo): Float32Array {
+  const values = isWasmHeapBackend(backend) ? heapFloats(backend, info) : cpuValues(backend, info);
+  if (!(values instanceof Float32Array)) throw new Error(`expected a float32 tensor, got ${info.dtype}`);
+  return values;
+}
+
+/**
+ * A new float32 tensor of `shape`, filled by `fill` (which may read other tensors: views are made after
+ * allocating). On wasm `out` starts with whatever the heap held: `fill` must write every element.
+ */
+export function newFloats(backend: ArrayBackend, shape: number[], fill: (out: Float32Array) => void): tf.TensorInfo {
+  if (isWasmHeapBackend(backend)) {
+    const info = backend.makeOutput(shape, 'float32');
+    fill(heapFloats(backend, info));
+    return info;
+  }
+  const out = new Float32Array(shape.reduce((x, s) => x * s, 1));
+  fill(out);
+  return backend.makeTensorInfo(shape, 'float32', out);
 }
 
 export function isWasmHeapBackend(backend: unknown): backend is WasmHeapBackend {
