@@ -4,6 +4,9 @@
  * dispatch is cheap, and the training code keeps tfjs's own ops there.
  */
 import { registerAdamKernel } from './adam-kernel';
+import { registerDenseKernel } from './dense-kernel';
+import { registerOutputLossKernel } from './output-loss-kernel';
+import { registerRowsKernel } from './rows-kernel';
 
 /** Backends Loss Lab's kernels are registered for. */
 export const LOSS_LAB_KERNEL_BACKENDS: readonly string[] = ['wasm', 'cpu'];
@@ -12,5 +15,8 @@ export const LOSS_LAB_KERNEL_BACKENDS: readonly string[] = ['wasm', 'cpu'];
 export function useLossLabKernels(backendName: string): boolean {
   if (!LOSS_LAB_KERNEL_BACKENDS.includes(backendName)) return false;
   registerAdamKernel();
+  registerDenseKernel();
+  registerOutputLossKernel();
+  registerRowsKernel();
   return true;
 }
