@@ -1,0 +1,44 @@
+import type { LabApi } from '../../../shared/contract';
+import type { Comparison, StudyDetail } from '../../../shared/study-types';
+import { LabError } from '../cli-lab';
+import { idArgument } from '../arguments';
+import type { Command } from '../command';
+import { JSON_OPTION } from '../options/global-options';
+import { printJson } from '../progress';
+import { comparisonsTable, studyReport } from '../study-report';
+
+/** Each configuration against the first on test accuracy; pairs without enough finished runs are left out. */
+async function compareToFirst(api: LabApi, detail: StudyDetail): Promise<Comparison[]> {
+  const [first, ...others] = detail.aggregates;
+  const comparisons: Comparison[] = [];
+  for (const other of first ? others : []) {
+    try {
+      comparisons.push(await api.studies.compare({ studyId: detail.id, a: other.key, b: first.key }));
+    } catch (error) {
+      if (!(error instanceof LabError)) throw error;
+    }
+  }
+  return comparisons;
+}
+
+export const studyShowCommand: Command = {
+  name: 'study show',
+  summary: "Show a study's aggregates, comparisons and (for the built-in study) verdicts",
+  args: [{ name: 'id', description: 'Study id, from `lab study list`', required: true }],
+  options: [JSON_OPTION],
+  examples: ['study show 1', 'study show 1 --json'],
+  details: "Comparisons are Welch's t-tests of test accuracy, each configuration against the first.",
+  async run({ args, options: o, session }) {
+    const studyId = idArgument(args[0], 'the study id', 'study show 1');
+    const { api } = await session();
+    const detail = await api.studies.get({ studyId });
+    const comparisons = await compareToFirst(api, detail);
+    if (o.flag('json')) return printJson({ ...detail, comparisons }), 0;
+    console.log(studyReport(detail));
+    if (comparisons.length) {
+      const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));
+      console.log(`\ntest accuracy, Welch's t-test:\n${comparisonsTable(comparisons, labels)}`);
+    }
+    return 0;
+  },
+};
