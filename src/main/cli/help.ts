@@ -9,13 +9,12 @@ export const WIDTH = 100;
 
 export const EXIT_CODES = '0 ok, 1 failure, 2 bad input, 3 the run diverged, 130 stopped with Ctrl-C';
 
-/** Words of `text` in lines of at most `width` columns, every line after the first indented by `indent`. */
+/** Words of `text` in lines of at most `width` columns, every line after the first indented by `indent` more. */
 export function wrap(text: string, width: number, indent: number): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const room = width - (lines.length === 0 ? 0 : indent);
-    if (line && line.length + 1 + word.length > room) {
+    if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -31,7 +30,7 @@ export function describeOption(o: OptionSpec): string {
   if (o.min !== undefined || o.max !== undefined) {
     const kind = o.type === 'list' ? 'Whole numbers' : o.type === 'integer' ? 'A whole number' : 'A number';
     const low = o.min === undefined ? '' : `${o.exclusiveMin ? 'above' : 'from'} ${o.min}`;
-    const high = o.max === undefined ? '' : `${low ? ' to' : 'at most'} ${o.max}`;
+    const high = o.max === undefined ? '' : `${!low ? 'at most' : o.exclusiveMin ? ', at most' : ' to'} ${o.max}`;
     parts.push(`${kind} ${low}${high}.`);
   }
   if (o.default !== undefined) parts.push(`Default: ${o.default}.`);

@@ -32,7 +32,7 @@ export function studyReport(detail: StudyDetail): string {
     table([['configuration', 'gradient norm, epoch 1→last', 'saturation 1→last'], ...a.map((x) => [label(x), trend(x, 'gradientNorms'), trend(x, 'saturation')])]),
   ];
   for (const v of detail.verdicts ?? []) {
-    lines.push('', wrap(`claim ${v.claim}: ${v.statement}`, WIDTH, 2), `  → ${wrap(`${v.status.toUpperCase()}: ${v.evidence}`, WIDTH - 4, 4)}`);
+    lines.push('', wrap(`claim ${v.claim}: ${v.statement}`, WIDTH - 2, 2), `  → ${wrap(`${v.status.toUpperCase()}: ${v.evidence}`, WIDTH - 4, 4)}`);
   }
   return lines.join('\n');
 }

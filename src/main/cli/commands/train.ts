@@ -47,7 +47,7 @@ export const trainCommand: Command = {
   ],
   examples: [
     'train --preset example-1 --learning-rate 0.01 --epochs 5',
-    'train --hidden-activation tanh --output-activation tanh --loss mse --target-encoding oneHotPlusMinus1',
+    'train --hidden-activation tanh --output-activation tanh --loss mse --learning-rate 0.01',
     'runs show 3 --config > run.json && lab train --config run.json --seed 2 --json',
   ],
   details:
@@ -80,7 +80,7 @@ export const trainCommand: Command = {
     runId = run.id;
     const stop = (): void => void api.runs.stop({ runId }).catch(() => {});
     process.once('SIGINT', stop);
-    if (!json) console.log(`run ${runId} "${run.name}": ${config.epochs} epochs, seed ${config.seed}, dataset ${datasetId}`);
+    if (!json) console.log(`run ${runId} "${run.name}": ${config.epochs} epoch${config.epochs === 1 ? "" : "s"}, seed ${config.seed}, dataset ${datasetId}`);
     const status = await finished;
     process.off('SIGINT', stop);
     progress.done();

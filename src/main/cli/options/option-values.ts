@@ -60,7 +60,7 @@ export function placeholder(o: OptionSpec): string {
     case 'path':
       return '<path>';
     case 'choice':
-      return `<${o.name}>`;
+      return '<value>';
     case 'boolean':
       return '';
     default:

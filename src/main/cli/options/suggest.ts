@@ -30,5 +30,5 @@ export function closest(input: string, candidates: readonly string[]): string | 
 /** ` (did you mean X?)` or nothing. */
 export function didYouMean(input: string, candidates: readonly string[], format = (s: string): string => s): string {
   const match = closest(input, candidates);
-  return match === null ? '' : `; did you mean ${format(match)}?`;
+  return match === null ? '' : ` (did you mean ${format(match)}?)`;
 }
