@@ -12,7 +12,7 @@ const trend = (a: ConfigAggregate, pick: 'gradientNorms' | 'saturation'): string
       return `${l.layer} ${f(l.first)}→${f(l.last)}`;
     })
     .join(', ') || '—';
-const label = (a: ConfigAggregate): string => clip(a.label, 34);
+const label = (a: ConfigAggregate): string => clip(a.label, 38);
 
 export function studyReport(detail: StudyDetail): string {
   const a = detail.aggregates;

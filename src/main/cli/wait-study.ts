@@ -33,7 +33,7 @@ export async function runStudy(api: LabApi, start: () => Promise<StudySummary>, 
   });
   const summary = await start();
   id = summary.id;
-  if (!quiet) process.stderr.write(`study ${id}: ${summary.runsTotal} runs on ${workers} workers\n`);
+  if (!quiet) process.stderr.write(`study ${id}: ${summary.runsTotal} runs on ${workers} worker${workers === 1 ? "" : "s"}\n`);
   const current = latest.get(id) ?? summary;
   if (finished(current)) settle(false);
   const pause = (): void => {
