@@ -48,7 +48,7 @@ export const trainCommand: Command = {
   examples: [
     'train --preset example-1 --learning-rate 0.01 --epochs 5',
     'train --hidden-activation tanh --output-activation tanh --loss mse --learning-rate 0.01',
-    'runs show 3 --config > run.json && lab train --config run.json --seed 2 --json',
+    'train --config run.json --seed 2 --json',
   ],
   details:
     'Trains in a worker thread and stores the run in the history. Epoch lines go to stdout; batch progress to ' +
