@@ -37,6 +37,4 @@ export const note = (json: boolean, text: string): void => {
 };
 
 /** One JSON value on one line of stdout. */
-export const printJson = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
-};
+export const printJson = (value: unknown): void => console.log(JSON.stringify(value));

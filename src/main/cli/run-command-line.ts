@@ -1,6 +1,7 @@
 import { LAB_VERSION } from '../core/lab/version';
 import { defaultDataDir } from '../server/data-dir';
-import { LabError, openCliSession, type CliSession } from './cli-lab';
+import { LabError } from '../../shared/bridge';
+import type { CliSession } from './cli-lab';
 import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, overviewHelp } from './help';
 import { OptionReader } from './options/option-reader';
@@ -33,7 +34,8 @@ export async function runCommandLine(argv: readonly string[], env: NodeJS.Proces
       args: line.args,
       options,
       dataDir,
-      session: async () => (opened ??= await openCliSession(dataDir, options.number('workers'))),
+      // Imported on first use: help and bad input answer without loading TensorFlow.js.
+      session: async () => (opened ??= await (await import('./cli-lab')).openCliSession(dataDir, options.number('workers'))),
     });
   } finally {
     await opened?.lab.close();

@@ -1,6 +1,6 @@
 import type { LabApi } from '../../../shared/contract';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
-import { LabError } from '../cli-lab';
+import { LabError } from '../../../shared/bridge';
 import { idArgument } from '../arguments';
 import type { Command } from '../command';
 import { JSON_OPTION } from '../options/global-options';
