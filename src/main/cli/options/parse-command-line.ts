@@ -90,10 +90,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   if (words.length === 0) return { kind: 'help', topic: null };
   if (words[0] === 'help') return { kind: 'help', topic: words.length > 1 ? findCommand(words.slice(1), commands) : null };
   const found = findCommand(words, commands);
-  if (typeof found === 'string') {
-    if (help || words.length === 1 || words.slice(1).some((w) => w === '--help' || w === '-h')) return { kind: 'help', topic: found };
-    throw new UsageError(`"lab ${found}" needs a subcommand; see \`lab ${found} --help\``);
-  }
+  // A group without a subcommand lists its subcommands, as gh does.
+  if (typeof found === 'string') return { kind: 'help', topic: found };
   const rest = [...globals, ...words.slice(found.name.split(' ').length)];
   const parsed = readOptions(found, rest);
   if (help || parsed.help) return { kind: 'help', topic: found };
