@@ -62,7 +62,7 @@ export function synopsis(c: CommandSpec): string {
 export function commandHelp(c: CommandSpec): string {
   const own = c.options.filter((o) => !CONFIG_OPTIONS.includes(o));
   const config = c.options.filter((o) => CONFIG_OPTIONS.includes(o));
-  const sections = [wrap(`lab ${c.name}: ${c.summary}`, WIDTH, 2), synopsis(c)];
+  const sections = [wrap(`lab ${c.name}: ${c.summary}`, WIDTH - 2, 2), synopsis(c)];
   if (c.details) sections.push(wrap(c.details, WIDTH, 0));
   if (c.args.length) {
     const width = Math.max(...c.args.map((a) => a.name.length)) + 6;

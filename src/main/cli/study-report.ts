@@ -37,14 +37,12 @@ export function studyReport(detail: StudyDetail): string {
   return lines.join('\n');
 }
 
-/** Welch's t-tests of each configuration against the first, as a table. */
+/** Welch's t-tests of configurations against one reference, as a table (the reference is in the heading). */
 export function comparisonsTable(comparisons: readonly Comparison[], labels: ReadonlyMap<string, string>): string {
-  const name = (key: string): string => clip(labels.get(key) ?? key, 30);
   return table([
-    ['configuration', 'vs', 'difference', '95% CI', 't', 'df', 'p'],
+    ['configuration', 'difference', '95% CI', 't', 'df', 'p'],
     ...comparisons.map((c) => [
-      name(c.a),
-      name(c.b),
+      clip(labels.get(c.a) ?? c.a, 38),
       `${c.difference >= 0 ? '+' : ''}${(c.difference * 100).toFixed(2)} pts`,
       `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}]`,
       num(c.t, 2),

@@ -37,7 +37,8 @@ export const studyShowCommand: Command = {
     console.log(studyReport(detail));
     if (comparisons.length) {
       const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));
-      console.log(`\ntest accuracy, Welch's t-test:\n${comparisonsTable(comparisons, labels)}`);
+      const reference = detail.aggregates[0].label;
+      console.log(`\ntest accuracy against "${reference}", Welch's t-test:\n${comparisonsTable(comparisons, labels)}`);
     }
     return 0;
   },

@@ -35,6 +35,10 @@ async function lab(args: string[], dataDir: string): Promise<Outcome> {
   }
 }
 const jsonLines = (stdout: string): Record<string, unknown>[] => stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+/** Human output is read in a terminal 100 columns wide. */
+const fits = (text: string): void => {
+  for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+};
 /** A small, fast model on the embedded digits. */
 const small = ['--dataset', 'mnist-embedded', '--hidden-units', '32', '--batch-size', '64', '--epochs', '1'];
 
@@ -54,7 +58,11 @@ describe('lab commands', () => {
     expect(jsonLines(again.stdout).at(-1)).toMatchObject({ type: 'evaluation', runId: 2, status: 'completed' });
 
     expect(JSON.parse((await lab(['runs', 'compare', '1', '2', '--json'], dataDir)).stdout)).toMatchObject({ a: { id: 1 }, b: { id: 2 }, differences: [] });
-    expect((await lab(['runs', 'compare', '1', '2'], dataDir)).stdout).toMatch(/^epoch\s+loss 1\s+loss 2\s+val acc 1/m);
+    const compared = (await lab(['runs', 'compare', '1', '2'], dataDir)).stdout;
+    expect(compared).toMatch(/^epoch\s+loss 1\s+loss 2\s+val acc 1/m);
+    fits(compared);
+    fits((await lab(['runs', 'show', '1'], dataDir)).stdout);
+    fits((await lab(['runs', 'list'], dataDir)).stdout);
     const out = join(dataDir, 'model');
     const exported = await lab(['runs', 'export', '1', '--out', out, '--json'], dataDir);
     expect(JSON.parse(exported.stdout).files).toContain(join(out, 'model.json'));
@@ -94,7 +102,11 @@ describe('lab commands', () => {
 
     const shown = JSON.parse((await lab(['study', 'show', '1', '--json'], dataDir)).stdout);
     expect(shown).toMatchObject({ runsCompleted: 4, comparisons: [{ a: 'loss=categoricalCrossentropy', b: 'loss=mse', metric: 'testAccuracy' }] });
-    expect((await lab(['study', 'show', '1'], dataDir)).stdout).toContain("test accuracy, Welch's t-test:");
+    const report = (await lab(['study', 'show', '1'], dataDir)).stdout;
+    expect(report).toContain('test accuracy against "loss mse", Welch\'s t-test:');
+    expect(report).toMatch(/^loss categoricalCrossentropy\s+[+-]\d+\.\d+ pts\s+\[/m);
+    fits(report);
+    fits(skips.stdout);
     expect(JSON.parse((await lab(['study', 'list', '--json'], dataDir)).stdout)).toMatchObject([{ id: 1, status: 'completed' }]);
     expect(await lab(['study', 'cancel', '1'], dataDir)).toMatchObject({ code: 1, error: 'study 1 is completed; it cannot be set to cancelled' });
     expect(await lab(['study', 'resume', '1'], dataDir)).toMatchObject({ code: 1, error: 'study 1 is completed; it cannot be set to running' });
