@@ -31,7 +31,7 @@ export function describeOption(o: OptionSpec): string {
     const kind = o.type === 'list' ? 'Whole numbers' : o.type === 'integer' ? 'A whole number' : 'A number';
     const low = o.min === undefined ? '' : `${o.exclusiveMin ? 'above' : 'from'} ${o.min}`;
     const high = o.max === undefined ? '' : `${!low ? 'at most' : o.exclusiveMin ? ', at most' : ' to'} ${o.max}`;
-    parts.push(`${kind} ${low}${high}.`);
+    parts.push(o.max === undefined ? `${kind}, ${o.exclusiveMin ? 'above' : 'at least'} ${o.min}.` : `${kind} ${low}${high}.`);
   }
   if (o.default !== undefined) parts.push(`Default: ${o.default}.`);
   return parts.map((p, i) => (i === 0 && !/[.:]$/.test(p) ? `${p}.` : p)).join(' ');
@@ -39,9 +39,11 @@ export function describeOption(o: OptionSpec): string {
 
 const flagText = (o: OptionSpec): string => `${o.short ? `-${o.short}, ` : ''}--${o.name}${placeholder(o) ? ` ${placeholder(o)}` : ''}`;
 
+/** Where descriptions start, for these options: after the longest flag (at most 30 columns of it). */
+const columnFor = (options: readonly OptionSpec[]): number => Math.min(30, Math.max(...options.map((o) => flagText(o).length))) + 4;
+
 /** Two columns: the flag and its description, wrapped under itself. */
-export function optionRows(options: readonly OptionSpec[]): string {
-  const column = Math.min(30, Math.max(...options.map((o) => flagText(o).length))) + 4;
+export function optionRows(options: readonly OptionSpec[], column = columnFor(options)): string {
   return options
     .map((o) => {
       const flag = `  ${flagText(o)}`;
@@ -68,9 +70,10 @@ export function commandHelp(c: CommandSpec): string {
     const width = Math.max(...c.args.map((a) => a.name.length)) + 6;
     sections.push(['Arguments:', ...c.args.map((a) => `  ${`<${a.name}>`.padEnd(width - 2)}${wrap(a.description, WIDTH - width, width)}`)].join('\n'));
   }
-  if (own.length) sections.push(`Options:\n${optionRows(own)}`);
-  if (config.length) sections.push(`Model config (each flag overrides --preset and --config):\n${optionRows(config)}`);
-  sections.push(`Global options:\n${optionRows(GLOBAL_OPTIONS)}`);
+  const column = columnFor([...c.options, ...GLOBAL_OPTIONS]);
+  if (own.length) sections.push(`Options:\n${optionRows(own, column)}`);
+  if (config.length) sections.push(`Model config (each flag overrides --preset and --config):\n${optionRows(config, column)}`);
+  sections.push(`Global options:\n${optionRows(GLOBAL_OPTIONS, column)}`);
   sections.push(['Examples:', ...c.examples.map((e) => `  lab ${e}`)].join('\n'));
   return sections.join('\n\n');
 }

@@ -14,6 +14,8 @@ export interface PlannedStudy {
   skipped: SkippedCombination[];
 }
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const brief = (c: ModelConfig): string =>
   `${c.hiddenUnits.join('-')} ${c.hiddenActivation}→${c.outputActivation} ${c.loss} ${c.optimizer} lr ${c.learningRate} batch ${c.batchSize} ×${c.epochs}`;
 
@@ -26,7 +28,7 @@ export function printDryRun(plan: PlannedStudy, json: boolean): void {
     return;
   }
   console.log(
-    `study "${plan.name}" on ${plan.datasetId}: ${plan.configurations.length} configurations × ${plan.seeds.length} seeds = ${runs.length} runs`,
+    `study "${plan.name}" on ${plan.datasetId}: ${plural(plan.configurations.length, 'configuration')} × ${plural(plan.seeds.length, 'seed')} = ${plural(runs.length, 'run')}`,
   );
   console.log(table([['#', 'configuration', 'seed', 'model'], ...runs.map((r, i) => [String(i + 1), clip(r.label, 36), String(r.seed), clip(brief(r.config), 50)])]));
   if (plan.skipped.length === 0) return;
