@@ -2,8 +2,8 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { exitCodeOfError, runCommandLine } from '../../../../src/main/cli/run-command-line';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess as lab } from './run-in-process';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -13,27 +13,6 @@ const tempDir = (): string => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  /** The message the CLI would print on stderr, when the command failed. */
-  error: string | null;
-}
-
-async function lab(args: string[], dataDir: string): Promise<Outcome> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void lines.push(parts.join(' ')));
-  const progress = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await runCommandLine([...args, '--data-dir', dataDir], {});
-    return { code, stdout: lines.join('\n'), error: null };
-  } catch (error) {
-    return { code: exitCodeOfError(error), stdout: lines.join('\n'), error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    log.mockRestore();
-    progress.mockRestore();
-  }
-}
 const jsonLines = (stdout: string): Record<string, unknown>[] => stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 /** Human output is read in a terminal 100 columns wide. */
 const fits = (text: string): void => {
