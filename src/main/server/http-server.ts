@@ -69,7 +69,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       else res.destroy();
     });
   });
-  const closeBridge = attachWsBridge(server, options.lab, options.token);
+  const closeBridge = attachWsBridge(server, options.lab, options.token, host);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {
