@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const badInput = error instanceof UsageError || (error instanceof LabError && ['invalid_request', 'not_found', 'dataset_error'].includes(error.code));
+    const badInput = error instanceof UsageError || (error instanceof Error && error.name === 'FolderError') || (error instanceof LabError && ['invalid_request', 'not_found', 'dataset_error'].includes(error.code));
     console.error(`loss-lab: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(badInput ? 2 : 1);
   },

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { requestSchemas, type Channel, type LabInfo, type Result } from '../../../shared/contract';
+import { ensureDirectory } from '../files/ensure-directory';
 import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
 import { initBackend } from '../training/backend';
@@ -18,7 +18,7 @@ import { LAB_VERSION } from './version';
 
 /** Opens the data directory, the database and the datasets, then resumes any queued runs. */
 export async function createLab(options: LabOptions): Promise<Lab> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensureDirectory(options.dataDir);
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding });
   try {

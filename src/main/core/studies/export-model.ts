@@ -1,6 +1,7 @@
 /** Writes a stored model in the tfjs layers format: `model.json` plus one `weights.bin` shard. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDirectory } from '../files/ensure-directory';
 import type { SavedModel } from '../store/store-types';
 
 /** What `tf.loadLayersModel` reads: topology and the manifest of the weight shards (paths relative to it). */
@@ -28,8 +29,7 @@ export function layersModelJson(saved: SavedModel, weightsFile = 'weights.bin'):
  * replaced). Load with `tf.loadLayersModel('<url or file:// of dir>/model.json')`. Returns absolute paths.
  */
 export function exportModel(saved: SavedModel, dir: string): string[] {
-  const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
+  const root = ensureDirectory(dir);
   const modelPath = join(root, 'model.json');
   const weightsPath = join(root, 'weights.bin');
   writeFileSync(weightsPath, saved.weightData);

@@ -1,7 +1,8 @@
 /** Writes a study's report (HTML, Markdown), its epochs (CSV) and its charts (PNG, or SVG without a rasteriser). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/contract';
+import { ensureDirectory } from '../files/ensure-directory';
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
@@ -30,8 +31,7 @@ export function headlineComparison(detail: StudyDetail, runs: readonly RunDetail
 
 /** Writes the export of an already-read study into `dir` (created if missing). Returns absolute file paths. */
 export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDetail[], dir: string): Promise<ExportResult> {
-  const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
+  const root = ensureDirectory(dir);
   const prefix = `study-${detail.id}`;
   const files: string[] = [];
   const write = (name: string, data: string | Uint8Array): void => {

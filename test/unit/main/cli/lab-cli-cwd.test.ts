@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,5 +21,17 @@ describe('npm run lab from another working directory', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
     expect(last).toMatchObject({ type: 'evaluation', status: 'completed' });
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self'))('npm run lab with a path that cannot be created', () => {
+  const lab = (args: string[]) =>
+    spawnSync(process.execPath, [tsxCli, join(root, 'src/main/cli/lab.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+
+  it('--data-dir /proc/nope/x fails at once with the reason (recursive mkdir used to spin forever)', () => {
+    const result = lab(['runs', 'list', '--data-dir', '/proc/nope/x']);
+    expect(result.error, 'the CLI hung and was killed').toBeUndefined();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/cannot create the folder \/proc\/nope\/x/);
   });
 });
