@@ -14,6 +14,11 @@ const runId = z.object({ runId: z.number().int().positive() });
 const studyId = z.object({ studyId: z.number().int().positive() });
 const none = z.undefined();
 
+/** Most runs one `runs:list` answers with; a client pages with `offset` for more. */
+export const RUNS_PAGE_MAX = 1000;
+/** Most runs one study may hold (configurations × seeds), so creating or reading one stays quick. */
+export const MAX_STUDY_RUNS = 500;
+
 /** Request schemas; the renderer is untrusted, so the core parses every request with these. */
 export const requestSchemas = {
   'lab:info': none,
@@ -37,7 +42,13 @@ export const requestSchemas = {
   }),
   'runs:stop': runId,
   'runs:requeue': runId,
-  'runs:list': none,
+  /** Newest first; without a request, the newest RUNS_PAGE_MAX. */
+  'runs:list': z
+    .object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(RUNS_PAGE_MAX, `at most ${RUNS_PAGE_MAX} runs a page`).default(RUNS_PAGE_MAX),
+    })
+    .optional(),
   'runs:get': runId,
   'runs:update': runId.extend({
     name: z.string().trim().min(1, 'a name cannot be empty').max(120).optional(),

@@ -5,12 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Lab } from '../core/lab/lab-types';
 import { isOwnOrigin } from './origin-check';
 import { requestToken, tokensMatch } from './token';
-import { answerMessage } from './ws-messages';
+import { answerMessage, tooMany } from './ws-messages';
 
 /** Path of the WebSocket endpoint. */
 export const WS_PATH = '/ws';
 /** Larger messages are refused: the biggest legitimate request (1000 image indices) is far smaller. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Unanswered requests one connection may have; more are refused at once rather than queued without bound. */
+export const MAX_IN_FLIGHT = 64;
 
 function refuse(socket: Duplex, status: 403 | 404, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -41,9 +43,13 @@ export function attachWsBridge(server: Server, lab: Lab, token: string, boundHos
     ws.on('error', (error: Error & { code?: string }) => {
       console.warn(`[loss-lab] closed a WebSocket connection: ${error.message}${error.code ? ` (${error.code})` : ''}`);
     });
+    let inFlight = 0;
     ws.on('message', (raw) => {
-      void answerMessage(lab, raw).then((reply) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      const reply = inFlight >= MAX_IN_FLIGHT ? Promise.resolve(tooMany(raw)) : answerMessage(lab, raw);
+      inFlight++;
+      void reply.then((answer) => {
+        inFlight--;
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(answer));
       });
     });
   });

@@ -34,6 +34,20 @@ export function isMessageId(value: unknown): value is MessageId {
 
 const BAD_ID = `A message needs an id: an integer of at most 2^53 - 1 in size, or a string of at most ${MAX_STRING_ID_LENGTH} characters.`;
 
+/** The answer to a request over the connection's in-flight bound: its id (if readable) and `unavailable`. */
+export function tooMany(raw: RawData): Reply {
+  let id: MessageId | null = null;
+  try {
+    const message: unknown = JSON.parse(raw.toString());
+    if (typeof message === 'object' && message !== null && isMessageId((message as Record<string, unknown>)['id'])) {
+      id = (message as Record<string, MessageId>)['id'];
+    }
+  } catch {
+    // Unreadable: answered with id null, like any malformed message.
+  }
+  return { id, result: failure('unavailable', 'Too many requests at once on this connection: wait for answers before sending more.') };
+}
+
 /** Parses one message and, when it is well formed, runs it on `lab`. Never throws. */
 export async function answerMessage(lab: Lab, raw: RawData): Promise<Reply> {
   let message: unknown;

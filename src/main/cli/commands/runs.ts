@@ -1,9 +1,10 @@
+import { listAllRuns } from '../../../shared/list-runs';
 import type { CliSession } from '../cli-lab';
 import { num, pct, table } from '../format';
 import { UsageError } from '../usage-error';
 
 export async function listRuns({ api }: CliSession, json: boolean): Promise<void> {
-  const runs = await api.runs.list();
+  const runs = await listAllRuns((page) => api.runs.list(page));
   if (json) return console.log(JSON.stringify(runs));
   if (runs.length === 0) return console.log('no runs yet: try `npm run lab -- train --preset example-3`');
   console.log(

@@ -1,3 +1,4 @@
+import { RUNS_PAGE_MAX } from '../../../shared/contract';
 import { findPreset } from '../../../shared/presets';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
@@ -62,7 +63,7 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
       scheduler.enqueue([runId]);
       return requireSummary(runId);
     },
-    'runs:list': () => store.listRuns(),
+    'runs:list': (page) => store.listRuns({ offset: page?.offset ?? 0, limit: page?.limit ?? RUNS_PAGE_MAX }),
     'runs:get': ({ runId }) => requireRun(runId),
     'runs:update': ({ runId, name, notes }) => {
       const updated = store.updateRun(runId, { name, notes });

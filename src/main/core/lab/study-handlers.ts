@@ -1,4 +1,4 @@
-import { getStudyDetail, compareInStudy } from '../studies/study-detail';
+import { compareInStudy, readStudyDetail } from '../studies/study-detail';
 import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
 import { exportStudy } from '../studies/export-study';
@@ -42,7 +42,7 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
 
   return {
     'studies:list': () => listStudies(store, workers),
-    'studies:get': ({ studyId }) => getStudyDetail(store, studyId, workers),
+    'studies:get': ({ studyId }) => readStudyDetail(store, studyId, workers),
     'studies:create': (request) => {
       if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
       const created = createStudyFromRequest(store, request, workers);

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { ExportResult } from '@shared/contract';
+import { listAllRuns } from '@shared/list-runs';
 import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
 import { useRequestState } from './request-state';
@@ -26,7 +27,7 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function load(): Promise<void> {
-    const runs = await track(() => labApi().runs.list());
+    const runs = await track(() => listAllRuns((page) => labApi().runs.list(page)));
     if (runs) list.value = runs;
   }
 

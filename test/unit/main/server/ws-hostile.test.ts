@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startLabServer, type LabServer } from '../../../../src/main/server/http-server';
+import { MAX_IN_FLIGHT } from '../../../../src/main/server/ws-bridge';
 import { createLabDouble, type LabDouble } from './lab-double';
 import { closeCode, frame, rawUpgrade } from './raw-ws';
 
@@ -120,5 +121,21 @@ describe('Origin is checked against the address the server bound', () => {
       connection.socket.destroy();
     }
     await expect(rawUpgrade(port, `/ws?token=${TOKEN}`, { Origin: `http://127.0.0.1:${port + 1}` })).rejects.toThrow(/403/);
+  });
+});
+
+describe('requests in flight', () => {
+  it(`answers requests beyond ${MAX_IN_FLIGHT} unanswered ones at once with unavailable, by id`, async () => {
+    lab.hang.add('runs:list');
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const replies: { id: number; result: { ok: boolean; error?: { code: string } } }[] = [];
+    ws.on('message', (data) => replies.push(JSON.parse(data.toString()) as (typeof replies)[number]));
+    for (let id = 1; id <= MAX_IN_FLIGHT + 3; id++) ws.send(JSON.stringify({ id, channel: 'runs:list' }));
+    await expect.poll(() => replies.length).toBe(3);
+    expect(replies.map((r) => r.id)).toEqual([MAX_IN_FLIGHT + 1, MAX_IN_FLIGHT + 2, MAX_IN_FLIGHT + 3]);
+    expect(replies.every((r) => r.result.error?.code === 'unavailable')).toBe(true);
+    expect(lab.calls).toHaveLength(MAX_IN_FLIGHT);
+    ws.close();
   });
 });
