@@ -24,11 +24,14 @@ export const requestSchemas = {
   'lab:info': none,
   'presets:list': none,
   'datasets:list': none,
+  /**
+   * Never a path: the desktop app asks the person with its own dialog; browser mode imports the four files
+   * the page uploaded (`uploadId`, from `POST /uploads`).
+   */
   'datasets:import': z.object({
-    /** A folder holding the four IDX files, or the files themselves (raw or .gz). */
-    paths: z.array(z.string().min(1)).min(1, 'choose a folder or the IDX files'),
     name: z.string().trim().min(1).max(80).optional(),
-  }),
+    uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is the 32 hex digits POST /uploads answered').optional(),
+  }).strict(),
   'datasets:images': z.object({
     datasetId: z.string().min(1),
     split: z.enum(['train', 'test']),
@@ -59,7 +62,8 @@ export const requestSchemas = {
     /** 784 intensities 0..1, row-major 28×28, light ink on dark. */
     pixels: z.array(z.number().min(0).max(1)).length(784, 'a sketch is 784 pixels (28×28)'),
   }),
-  'runs:exportModel': runId.extend({ dir: z.string().min(1) }),
+  /** A zip of `model.json` + `weights.bin`: saved where the person chooses (desktop) or downloaded (browser). */
+  'runs:exportModel': runId.strict(),
   'studies:list': none,
   'studies:get': studyId,
   'studies:create': z.object({
@@ -88,7 +92,8 @@ export const requestSchemas = {
   'studies:cancel': studyId,
   'studies:delete': studyId,
   'studies:compare': studyId.extend({ a: z.string(), b: z.string(), metric: z.enum(['testAccuracy', 'testLoss']).default('testAccuracy') }),
-  'studies:export': studyId.extend({ dir: z.string().min(1) }),
+  /** A zip of the report (HTML, Markdown, CSV, charts): saved where the person chooses, or downloaded. */
+  'studies:export': studyId.strict(),
 } as const;
 
 export interface LabInfo {
@@ -103,17 +108,28 @@ export interface LabInfo {
   host: 'electron' | 'browser' | 'cli';
 }
 
+/** Files an export wrote (the command line's exports into a folder). */
 export interface ExportResult {
-  /** Files written, absolute paths. */
+  /** Absolute paths. */
   files: string[];
 }
+
+/**
+ * How an export from the app ended: saved where the person chose in the desktop app's dialog, a zip for the
+ * browser to download (browser mode), or cancelled in the dialog.
+ */
+export type ExportOutcome =
+  | { kind: 'saved'; path: string }
+  | { kind: 'download'; fileName: string; /** The zip, base64. */ base64: string }
+  | { kind: 'cancelled' };
 
 /** Response type of every invoke channel. */
 export interface Responses {
   'lab:info': LabInfo;
   'presets:list': Preset[];
   'datasets:list': DatasetInfo[];
-  'datasets:import': DatasetInfo;
+  /** null when the person cancelled the dialog. */
+  'datasets:import': DatasetInfo | null;
   'datasets:images': DatasetImages;
   'runs:start': RunSummary;
   'runs:stop': RunSummary;
@@ -123,7 +139,7 @@ export interface Responses {
   'runs:update': RunSummary;
   'runs:delete': { deleted: number };
   'runs:predict': Prediction;
-  'runs:exportModel': ExportResult;
+  'runs:exportModel': ExportOutcome;
   'studies:list': StudySummary[];
   'studies:get': StudyDetail;
   /** `skippedMessage` says which factor combinations cannot train and were left out; null when none was. */
@@ -134,7 +150,7 @@ export interface Responses {
   'studies:cancel': StudySummary;
   'studies:delete': { deleted: number };
   'studies:compare': Comparison;
-  'studies:export': ExportResult;
+  'studies:export': ExportOutcome;
 }
 
 /** Payload of every event the core pushes. */

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../server/data-dir';
+import { toLabError } from '../core/lab/errors';
 import { LabError, openCliSession } from './cli-lab';
 import { importDataset, listDatasets } from './commands/datasets';
 import { listRuns, showRun } from './commands/runs';
@@ -95,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const badInput = error instanceof UsageError || (error instanceof Error && error.name === 'FolderError') || (error instanceof LabError && ['invalid_request', 'not_found', 'dataset_error'].includes(error.code));
+    // Path-taking commands call the core directly, so its errors are typed here as the channels would type them.
+    const code = error instanceof LabError ? error.code : toLabError(error).code;
+    const badInput = error instanceof UsageError || ['invalid_request', 'not_found', 'dataset_error'].includes(code);
     console.error(`loss-lab: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(badInput ? 2 : 1);
   },

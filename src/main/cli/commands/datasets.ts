@@ -2,17 +2,12 @@ import type { CliSession } from '../cli-lab';
 import { table } from '../format';
 import { UsageError } from '../usage-error';
 
-export async function importDataset({ api }: CliSession, paths: string[], name: string | undefined, json: boolean): Promise<void> {
+export async function importDataset({ lab }: CliSession, paths: string[], name: string | undefined, json: boolean): Promise<void> {
   if (paths.length === 0) throw new UsageError('datasets import needs a folder or the four IDX files');
-  const off = api.datasets.onImportProgress((p) => {
+  const info = await lab.paths.importDataset(paths, name, (p) => {
     if (!json) console.error(`${Math.round(p.fraction * 100)}% ${p.message}`);
   });
-  try {
-    const info = await api.datasets.import({ paths, name });
-    console.log(json ? JSON.stringify(info) : `imported "${info.name}" as ${info.id}: ${info.trainSize} train + ${info.testSize} test images`);
-  } finally {
-    off();
-  }
+  console.log(json ? JSON.stringify(info) : `imported "${info.name}" as ${info.id}: ${info.trainSize} train + ${info.testSize} test images`);
 }
 
 export async function listDatasets({ api }: CliSession, json: boolean): Promise<void> {

@@ -68,8 +68,8 @@ export async function runBuiltinStudy({ api }: CliSession, o: StudyRunOptions): 
   }
 }
 
-export async function exportStudy({ api }: CliSession, studyId: number | undefined, dir: string, json: boolean): Promise<void> {
+export async function exportStudy({ lab }: CliSession, studyId: number | undefined, dir: string, json: boolean): Promise<void> {
   if (!studyId) throw new UsageError('study export needs a study id, e.g. `study export 1 --out ./report`');
-  const { files } = await api.studies.export({ studyId, dir });
+  const { files } = await lab.paths.exportStudy(studyId, dir);
   console.log(json ? JSON.stringify({ files }) : files.join('\n'));
 }

@@ -7,6 +7,7 @@ import { openStore } from '../store';
 import { initBackend } from '../training/backend';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError, toLabError } from './errors';
+import { fileHandlers, labPaths } from './file-handlers';
 import type { Handler, Handlers, LabContext } from './handler-types';
 import { createLabEvents } from './lab-events';
 import type { Lab, LabOptions } from './lab-types';
@@ -45,8 +46,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       onRunChanged: notifyStudy,
     });
     const predictors = createPredictorCache();
-    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers };
-    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx) };
+    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers, files: options.files ?? null };
+    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx), ...fileHandlers(ctx) };
     scheduler.kick();
 
     return {
@@ -64,6 +65,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       },
       subscribe: events.subscribe,
       info: () => info,
+      paths: labPaths(ctx),
       async close() {
         await scheduler.close();
         predictors.clear();

@@ -1,14 +1,12 @@
 import { notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
-type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:import' | 'datasets:images';
+type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:images';
 
 export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
   return {
     'lab:info': () => ctx.info,
     'datasets:list': () => ctx.datasets.list(),
-    'datasets:import': ({ paths, name }) =>
-      ctx.datasets.import(paths, name, (progress) => ctx.events.emit('datasets:importProgress', progress)),
     'datasets:images': ({ datasetId, split, indices }) => {
       if (!ctx.datasets.list().some((d) => d.id === datasetId)) throw notFound(`dataset ${datasetId}`);
       const { images, labels, count } = ctx.datasets.load(datasetId)[split];

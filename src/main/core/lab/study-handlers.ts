@@ -1,8 +1,6 @@
 import { compareInStudy, readStudyDetail } from '../studies/study-detail';
 import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
-import { exportStudy } from '../studies/export-study';
-import { exportModel } from '../studies/export-model';
 import type { RunStore } from '../store';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
@@ -17,9 +15,7 @@ type StudyChannel =
   | 'studies:resume'
   | 'studies:cancel'
   | 'studies:delete'
-  | 'studies:compare'
-  | 'studies:export'
-  | 'runs:exportModel';
+  | 'studies:compare';
 
 /** After any run of a study changes status, pushes that study's progress. */
 export function studyProgressNotifier(store: RunStore, events: LabEvents, workers: number): (runId: number) => void {
@@ -73,11 +69,5 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
       return { deleted };
     },
     'studies:compare': ({ studyId, a, b, metric }) => compareInStudy(store, studyId, a, b, metric),
-    'studies:export': ({ studyId, dir }) => exportStudy(store, studyId, dir, workers),
-    'runs:exportModel': ({ runId, dir }) => {
-      const model = store.getModel(runId);
-      if (!model) throw store.getRun(runId) ? conflict(`run ${runId} has no trained model to export`) : notFound(`run ${runId}`);
-      return { files: exportModel(model, dir) };
-    },
   };
 }

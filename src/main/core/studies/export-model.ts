@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDirectory } from '../files/ensure-directory';
 import type { SavedModel } from '../store/store-types';
+import { modelFiles } from './archive';
 
 /** What `tf.loadLayersModel` reads: topology and the manifest of the weight shards (paths relative to it). */
 export interface LayersModelJson {
@@ -30,9 +31,9 @@ export function layersModelJson(saved: SavedModel, weightsFile = 'weights.bin'):
  */
 export function exportModel(saved: SavedModel, dir: string): string[] {
   const root = ensureDirectory(dir);
-  const modelPath = join(root, 'model.json');
-  const weightsPath = join(root, 'weights.bin');
-  writeFileSync(weightsPath, saved.weightData);
-  writeFileSync(modelPath, JSON.stringify(layersModelJson(saved)));
-  return [modelPath, weightsPath];
+  return modelFiles(saved).map(({ name, data }) => {
+    const path = join(root, name);
+    writeFileSync(path, data);
+    return path;
+  });
 }

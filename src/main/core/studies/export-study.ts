@@ -6,7 +6,9 @@ import { ensureDirectory } from '../files/ensure-directory';
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
+import { strToU8 } from 'fflate';
 import { compare } from './aggregate';
+import { zipFiles, type ExportFile } from './archive';
 import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
 import { epochsCsv } from './epochs-csv';
 import { groupRuns, testAccuracies } from './group-runs';
@@ -32,12 +34,20 @@ export function headlineComparison(detail: StudyDetail, runs: readonly RunDetail
 /** Writes the export of an already-read study into `dir` (created if missing). Returns absolute file paths. */
 export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDetail[], dir: string): Promise<ExportResult> {
   const root = ensureDirectory(dir);
-  const prefix = `study-${detail.id}`;
-  const files: string[] = [];
-  const write = (name: string, data: string | Uint8Array): void => {
+  const files = (await studyExportFiles(detail, runs)).map(({ name, data }) => {
     const path = join(root, name);
     writeFileSync(path, data);
-    files.push(path);
+    return path;
+  });
+  return { files };
+}
+
+/** The files of a study's export: charts, the report as HTML and Markdown, and every epoch as CSV. */
+export async function studyExportFiles(detail: StudyDetail, runs: readonly RunDetail[]): Promise<ExportFile[]> {
+  const prefix = `study-${detail.id}`;
+  const files: ExportFile[] = [];
+  const write = (name: string, data: string | Uint8Array): void => {
+    files.push({ name, data: typeof data === 'string' ? strToU8(data) : data });
   };
 
   const groups = groupRuns(detail.configurations, runs);
@@ -63,10 +73,16 @@ export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDe
   write(`${prefix}-report.html`, renderHtml(input));
   write(`${prefix}-report.md`, renderMarkdown(input));
   write(`${prefix}-epochs.csv`, epochsCsv(detail.configurations, runs));
-  return { files };
+  return files;
 }
 
-/** `studies:export`: reads the study and writes its export into `dir`. Throws NotFoundError. */
+/** A zip of the study's export, named for a save dialog or a download. Throws NotFoundError. */
+export async function studyArchive(store: RunStore, id: number, workers = 1): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const files = await studyExportFiles(getStudyDetail(store, id, workers), studyRuns(store, id));
+  return { fileName: `study-${id}-report.zip`, bytes: zipFiles(files) };
+}
+
+/** The command line's `study export --out DIR`: reads the study and writes its export into `dir`. Throws NotFoundError. */
 export async function exportStudy(store: RunStore, id: number, dir: string, workers = 1): Promise<ExportResult> {
   return writeStudyExport(getStudyDetail(store, id, workers), studyRuns(store, id), dir);
 }
