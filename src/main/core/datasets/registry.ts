@@ -22,7 +22,7 @@ export interface DatasetRegistry {
    * Imports a folder holding the four IDX files, or the four files (raw or .gz). Registers the dataset only
    * once its cache is fully written; on any problem throws DatasetError and registers nothing.
    */
-  import(paths: string[], name?: string, onProgress?: ProgressListener): Promise<DatasetInfo>;
+  import(paths: string[], name?: string, onProgress?: ProgressListener, source?: string): Promise<DatasetInfo>;
 }
 
 /**
@@ -69,7 +69,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       memo.set(id, dataset);
       return dataset;
     },
-    async import(paths, name, onProgress) {
+    async import(paths, name, onProgress, source) {
       const files = locateIdxFiles(paths);
       const splits = await readIdxSplits(files, onProgress);
       // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
@@ -83,7 +83,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
         trainSize: splits.train.count,
         testSize: splits.test.count,
         classNames: classNamesFor(datasetName, folderName),
-        source: `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
+        source: source ?? `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
         createdAt: new Date().toISOString(),
       };
       const cachePath = join(dir, `${id}.bin`);

@@ -2,7 +2,7 @@
  * The channels that touch files, none of which takes a path from the renderer: exports are saved through the
  * desktop host's dialog or handed back as a zip to download; imports come from the dialog or from an upload.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportOutcome } from '../../../shared/contract';
 import { modelFiles, zipFiles } from '../studies/archive';
@@ -40,8 +40,10 @@ export function fileHandlers(ctx: LabContext): Handlers<FileChannel> {
     'datasets:import': async ({ name, uploadId }) => {
       if (uploadId !== undefined) {
         const folder = join(uploadsDir(ctx.info.dataDir), uploadId);
+        if (!existsSync(folder)) throw notFound(`upload ${uploadId}`);
         try {
-          return await ctx.datasets.import([folder], name ?? 'Uploaded dataset', progress);
+          const source = `IDX files uploaded from the browser: ${readdirSync(folder).sort().join(', ')}`;
+          return await ctx.datasets.import([folder], name ?? 'Uploaded dataset', progress, source);
         } finally {
           rmSync(folder, { recursive: true, force: true });
         }
