@@ -79,10 +79,17 @@ export interface Comparison {
   a: string;
   b: string;
   metric: 'testAccuracy' | 'testLoss';
-  /** mean(a) − mean(b). */
+  /**
+   * `paired`: paired t on the per-seed differences (the study's design: same initial weights and shuffles per
+   * seed); `welch`: Welch's independent-samples t, used only when fewer than 2 seeds ran on both sides.
+   */
+  design: 'paired' | 'welch';
+  /** Matched seeds (paired), or the smaller side's runs (Welch). */
+  n: number;
+  /** mean(a) − mean(b) (over the matched seeds when paired). */
   difference: number;
   ci95: [number, number];
-  /** Welch's t statistic, its degrees of freedom and two-sided p-value. */
+  /** The t statistic, its degrees of freedom and two-sided p-value. */
   t: number;
   df: number;
   p: number;
@@ -94,6 +101,8 @@ export interface Verdict {
   /** 1..4, in the order of the seed article. */
   claim: number;
   statement: string;
+  /** Training-set size the claim was judged at (a size factor judges each claim per size); null: the whole training split. */
+  trainSize: number | null;
   status: VerdictStatus;
   /** The numbers behind the verdict, for a person to read. */
   evidence: string;

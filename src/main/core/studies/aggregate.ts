@@ -15,7 +15,9 @@ import {
   layerValue,
   testAccuracies,
   testLosses,
+  valuesBySeed,
 } from './group-runs';
+import { pairBySeed, pairedT } from './paired';
 
 /** mean ± sd over runs, per epoch, of the values that exist (a run without that epoch is left out). */
 function curve(runs: readonly RunDetail[], pick: (r: RunDetail, epoch: number) => number | null): CurvePoint[] {
@@ -79,8 +81,10 @@ export function aggregateStudy(configurations: readonly StudyConfiguration[], ru
 }
 
 /**
- * Welch's test of `metric` between configurations `a` and `b` (difference = a − b), over their completed runs.
- * Throws RangeError when a key is unknown or a side has fewer than 2 completed runs.
+ * Test of `metric` between configurations `a` and `b` (difference = a − b), over their completed runs: paired
+ * by seed when at least 2 seeds ran on both sides (the study's design: same initial weights and shuffles per
+ * seed), else Welch's independent-samples test. Throws RangeError when a key is unknown or a side has fewer
+ * than 2 completed runs.
  */
 export function compare(
   configurations: readonly StudyConfiguration[],
@@ -90,13 +94,18 @@ export function compare(
   metric: Comparison['metric'],
 ): Comparison {
   const groups = groupRuns(configurations, runs);
-  const values = (key: string): number[] => {
+  const values = (key: string): Map<number, number> => {
     const group = groups.get(key);
     if (!group) throw new RangeError(`the study has no configuration "${key}"`);
-    const v = metric === 'testAccuracy' ? testAccuracies(group) : testLosses(group);
-    if (v.length < 2) throw new RangeError(`"${key}" has ${v.length} completed run(s); a comparison needs at least 2 a side`);
+    const v = valuesBySeed(group, (r) => (metric === 'testAccuracy' ? r.evaluation?.testAccuracy : r.evaluation?.testLoss) ?? null);
+    if (v.size < 2) throw new RangeError(`"${key}" has ${v.size} completed run(s); a comparison needs at least 2 a side`);
     return v;
   };
-  const result = welch(values(a), values(b));
-  return { a, b, metric, ...result };
+  const pairs = pairBySeed(values(a), values(b));
+  if (pairs.seeds.length >= 2) {
+    const { n, difference, ci95, t, df, p } = pairedT(pairs.a, pairs.b);
+    return { a, b, metric, design: 'paired', n, difference, ci95, t, df, p };
+  }
+  const { difference, ci95, t, df, p } = welch([...values(a).values()], [...values(b).values()]);
+  return { a, b, metric, design: 'welch', n: Math.min(values(a).size, values(b).size), difference, ci95, t, df, p };
 }

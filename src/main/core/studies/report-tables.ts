@@ -67,9 +67,19 @@ export function comparisonTable(c: Comparison, labelOf: (key: string) => string)
   const unit = c.metric === 'testAccuracy' ? ' points' : '';
   const f = (x: number) => (x * scale).toFixed(c.metric === 'testAccuracy' ? 2 : 4);
   return {
-    headers: ['A', 'B', 'Metric', 'Difference A − B', '95% CI', 'Welch t', 'df', 'p'],
+    headers: ['A', 'B', 'Metric', 'Test', 'Difference A − B', '95% CI', 't', 'df', 'p'],
     rows: [
-      [labelOf(c.a), labelOf(c.b), c.metric, `${f(c.difference)}${unit}`, `[${f(c.ci95[0])}, ${f(c.ci95[1])}]`, c.t.toFixed(2), c.df.toFixed(1), pValue(c.p)],
+      [
+        labelOf(c.a),
+        labelOf(c.b),
+        c.metric,
+        c.design === 'paired' ? `paired by seed (${c.n} pairs)` : "Welch's (seeds do not match)",
+        `${f(c.difference)}${unit}`,
+        `[${f(c.ci95[0])}, ${f(c.ci95[1])}]`,
+        c.t.toFixed(2),
+        c.df.toFixed(c.design === 'paired' ? 0 : 1),
+        pValue(c.p),
+      ],
     ],
   };
 }

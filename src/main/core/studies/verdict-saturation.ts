@@ -42,7 +42,7 @@ function contextText(groups: ReadonlyMap<string, RunDetail[]>): string {
   return parts.length > 0 ? ` Context (not used in the decision): ${parts.join('; ')}.` : '';
 }
 
-export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<Verdict, 'claim' | 'statement'> {
+export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<Verdict, 'claim' | 'statement' | 'trainSize'> {
   if (!groups.has('example-1') || !groups.has('relu-tanh-mse')) {
     return { status: 'inconclusive', evidence: 'The study needs both the Example 1 and relu-tanh-mse configurations.' };
   }

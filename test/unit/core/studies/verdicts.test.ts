@@ -39,7 +39,11 @@ describe('seed-article verdicts', () => {
     const verdicts = seedArticleVerdicts(configurations, runs);
     expect(verdicts.map((v) => v.status)).toEqual(['supported', 'supported', 'not supported', 'supported']);
     expect(verdicts.map((v) => v.claim)).toEqual([1, 2, 3, 4]);
-    expect(verdicts[1].evidence).toMatch(/Example 1 is 6\.73 points lower/);
+    expect(verdicts[1].evidence).toContain('Example 1 90.50% vs Example 3 97.23% (error 9.50% vs 2.77%: 243% more errors');
+    // scipy.stats.ttest_rel([0.9, 0.91, 0.905], [0.97, 0.975, 0.972]): t = −46.34, p = 0.000465, CI [−7.36, −6.11] points
+    expect(verdicts[1].evidence).toContain('difference -6.73 points, 95% CI [-7.36, -6.11] points; paired t over 3 matched seeds');
+    expect(verdicts[1].evidence).toContain('t = -46.34, df = 2, p = 0.00047');
+    expect(verdicts[1].evidence).toContain('real and larger than the 0.5-point practical margin');
     expect(verdicts[2].evidence).toMatch(/identical on all 3 seeds: argmax is unchanged by a monotonic rescale/);
     expect(verdicts[3].evidence).toMatch(/31\.00% ± 1\.00% \(n = 3\)/);
   });

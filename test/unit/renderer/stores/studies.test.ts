@@ -42,7 +42,7 @@ describe('useStudiesStore', () => {
   it('pauses, compares and exports', async () => {
     lab.current.on('studies:get', () => detail(1));
     lab.current.on('studies:pause', () => summary(1, { status: 'paused' }));
-    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 7.5, p: 0.004 }));
+    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', design: 'paired', n: 5, difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 4, p: 0.004 }));
     lab.current.on('studies:export', () => ({ files: ['/tmp/a.csv'] }));
     const studies = useStudiesStore();
     await studies.open(1);
