@@ -78,7 +78,8 @@ export async function trainRun(
         testAccuracy: test.accuracy,
         seconds: result.seconds,
         samplesPerSecond: result.seconds > 0 ? train.count / result.seconds : 0,
-        layers: probeDiagnostics(model, ctx.loss, data.probe, config),
+        // The output signal is kept for epoch 1 and the planned last epoch only: 256 pairs each, to keep runs small.
+        layers: probeDiagnostics(model, ctx.loss, data.probe, config, epoch === 1 || epoch === config.epochs),
       };
       callbacks.onEpoch(metrics);
       // Lets an in-thread caller's timers and I/O run between epochs.
