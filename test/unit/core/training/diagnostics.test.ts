@@ -4,6 +4,7 @@ import { initBackend } from '../../../../src/main/core/training/backend';
 import { buildModel } from '../../../../src/main/core/training/build-model';
 import { probeDiagnostics } from '../../../../src/main/core/training/diagnostics';
 import { lossFunction } from '../../../../src/main/core/training/losses';
+import type { SplitTensors } from '../../../../src/main/core/training/training-data';
 import type { ModelConfig } from '../../../../src/shared/model-config';
 import { smallConfig } from './helpers';
 
@@ -17,12 +18,12 @@ const LABELS = [3, 7];
 const W_OUT = Array.from({ length: 10 }, (_, j) => (j - 4.5) * 0.8);
 const B_OUT = Array.from({ length: 10 }, (_, j) => 0.1 * j);
 
-function probe(): { x: tf.Tensor2D; y: tf.Tensor2D; labels: tf.Tensor1D } {
+function probe(): SplitTensors {
   const x = new Float32Array(2 * 784);
   PIXEL0.forEach((v, i) => (x[i * 784] = v));
   const y = new Float32Array(20);
   LABELS.forEach((c, i) => (y[i * 10 + c] = 1));
-  return { x: tf.tensor2d(x, [2, 784]), y: tf.tensor2d(y, [2, 10]), labels: tf.tensor1d(LABELS, 'int32') };
+  return { x: tf.tensor2d(x, [2, 784]), y: tf.tensor2d(y, [2, 10]), labels: tf.tensor1d(LABELS, 'int32'), count: 2 };
 }
 
 /** hidden: one tanh unit, a = tanh(2·pixel0); output z_j = W_OUT[j]·a + B_OUT[j]. */
