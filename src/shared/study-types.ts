@@ -1,6 +1,6 @@
 /** Plain-data types for studies: configurations × seeds, summarised with their uncertainty. */
 import type { ModelConfig } from './model-config';
-import type { RunSummary } from './run-types';
+import type { OutputSignal, RunSummary } from './run-types';
 
 export type StudyStatus = 'running' | 'paused' | 'completed' | 'cancelled';
 
@@ -54,6 +54,29 @@ export interface LayerTrend {
   last: number;
 }
 
+/** Final test accuracy of one configuration (all factors but the training-set size) at one size. */
+export interface SizePoint {
+  /** Training samples (the subset size). */
+  trainSize: number;
+  /** Over completed runs; its 95% interval is clipped to [0, 1]. */
+  accuracy: Spread;
+}
+
+/** A configuration's final test accuracy across training-set sizes, ascending. */
+export interface SizeSeries {
+  /** The configuration's key without its size, e.g. `example-1`. */
+  key: string;
+  label: string;
+  points: SizePoint[];
+}
+
+/** Probe samples' output error and gradient pooled over a configuration's completed runs (see `OutputSignal`). */
+export interface SignalCloud {
+  /** Epoch 1, and each run's last epoch. */
+  first: OutputSignal | null;
+  last: OutputSignal | null;
+}
+
 export interface ConfigAggregate {
   key: string;
   label: string;
@@ -73,6 +96,8 @@ export interface ConfigAggregate {
   gradientNorms: LayerTrend[];
   /** Saturated fraction (0..1) of the layers that have one. */
   saturation: LayerTrend[];
+  /** Output gradient vs output error of the probe samples, at most 512 points each; absent in old runs. */
+  outputSignal: SignalCloud;
 }
 
 export interface Comparison {
@@ -114,4 +139,6 @@ export interface StudyDetail extends StudySummary {
   aggregates: ConfigAggregate[];
   /** For the built-in study only; null otherwise. */
   verdicts: Verdict[] | null;
+  /** Final test accuracy vs training-set size, one series per configuration; empty without a size factor. */
+  sizeSeries: SizeSeries[];
 }

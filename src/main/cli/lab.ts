@@ -3,7 +3,7 @@
  *   train --preset <id> [--epochs N] [--seed S] [--dataset ID] [--json]
  *   runs list [--json] | runs show <id> [--json]
  *   datasets list [--json] | datasets import <dir-or-files…> [--name NAME]
- *   study run seed-article [--seeds N] [--epochs N] [--workers N] [--json] | study export <id> --out <dir>
+ *   study run seed-article [--seeds N] [--epochs N] [--sizes N,N,…] [--workers N] [--json] | study export <id> --out <dir>
  * Global: --data-dir DIR (or LOSS_LAB_DATA_DIR). Exit codes: 0 ok, 1 failure, 2 bad input, 3 run diverged, 130 stopped.
  */
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { defaultDataDir } from '../server/data-dir';
 import { LabError, openCliSession } from './cli-lab';
 import { importDataset, listDatasets } from './commands/datasets';
 import { listRuns, showRun } from './commands/runs';
-import { exportStudy, runBuiltinStudy } from './commands/study';
+import { exportStudy, runBuiltinStudy, trainSizes } from './commands/study';
 import { train } from './commands/train';
 import { UsageError } from './usage-error';
 
@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
       epochs: { type: 'string' },
       seed: { type: 'string' },
       seeds: { type: 'string' },
+      sizes: { type: 'string' },
       workers: { type: 'string' },
       dataset: { type: 'string', default: 'mnist-embedded' },
       name: { type: 'string' },
@@ -78,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
         await runBuiltinStudy(session, {
           seeds: integer(o.seeds, '--seeds'),
           epochs: integer(o.epochs, '--epochs'),
+          sizes: trainSizes(o.sizes),
           dataset: o.dataset ?? 'mnist-embedded',
           json: o.json ?? false,
         });

@@ -5,7 +5,9 @@
  */
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, ConfigAggregate, CurvePoint, LayerTrend, StudyConfiguration } from '../../../shared/study-types';
-import { mean, sampleSd, spreadOrNull, welch } from './stats';
+import { mean, RANGES, sampleSd, spreadOrNull, welch } from './stats';
+import { pooledSignal } from './mechanism';
+import type { OutputSignal } from '../../../shared/run-types';
 import {
   completedRuns,
   epochOf,
@@ -49,6 +51,18 @@ function layerTrends(runs: readonly RunDetail[], field: 'gradientNorm' | 'satura
   return trends;
 }
 
+/** Points a signal cloud keeps at most: enough to see its shape, small enough to send with every study read. */
+export const CLOUD_POINTS = 512;
+
+/** The runs' probe signals pooled, evenly thinned to CLOUD_POINTS; null when no run recorded one. */
+function signalCloud(runs: readonly RunDetail[], when: 'first' | 'last'): OutputSignal | null {
+  const all = pooledSignal(runs, when, false);
+  if (all.error.length === 0) return null;
+  const step = Math.max(1, all.error.length / CLOUD_POINTS);
+  const picks = Array.from({ length: Math.min(CLOUD_POINTS, all.error.length) }, (_, i) => Math.floor(i * step));
+  return { error: picks.map((i) => all.error[i]), gradient: picks.map((i) => all.gradient[i]) };
+}
+
 /** Summary of one configuration's runs (of any status; see the module note for which runs count where). */
 export function aggregateConfiguration(configuration: StudyConfiguration, runs: readonly RunDetail[]): ConfigAggregate {
   const done = completedRuns(runs);
@@ -59,18 +73,19 @@ export function aggregateConfiguration(configuration: StudyConfiguration, runs: 
     key: configuration.key,
     label: configuration.label,
     runs: runs.length,
-    testAccuracy: spreadOrNull(testAccuracies(done)),
-    testLoss: spreadOrNull(testLosses(done)),
-    epochsTo90: spreadOrNull(to90.map((x) => x.epoch)),
-    epochsTo95: spreadOrNull(to95.map((x) => x.epoch)),
-    secondsTo90: spreadOrNull(to90.map((x) => x.seconds)),
-    secondsTo95: spreadOrNull(to95.map((x) => x.seconds)),
+    testAccuracy: spreadOrNull(testAccuracies(done), RANGES.fraction),
+    testLoss: spreadOrNull(testLosses(done), RANGES.nonNegative),
+    epochsTo90: spreadOrNull(to90.map((x) => x.epoch), RANGES.epochs),
+    epochsTo95: spreadOrNull(to95.map((x) => x.epoch), RANGES.epochs),
+    secondsTo90: spreadOrNull(to90.map((x) => x.seconds), RANGES.nonNegative),
+    secondsTo95: spreadOrNull(to95.map((x) => x.seconds), RANGES.nonNegative),
     reached90: to90.length,
     reached95: to95.length,
     valAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.valAccuracy ?? null),
     trainLossCurve: curve(done, (r, e) => epochOf(r, e)?.trainLoss ?? null),
     gradientNorms: layerTrends(done, 'gradientNorm'),
     saturation: layerTrends(done, 'saturatedFraction'),
+    outputSignal: { first: signalCloud(done, 'first'), last: signalCloud(done, 'last') },
   };
 }
 

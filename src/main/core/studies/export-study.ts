@@ -7,6 +7,8 @@ import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
 import { compare } from './aggregate';
 import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { accuracyVsSizeOption } from '../../../shared/charts/accuracy-vs-size';
+import { outputSignalOption } from '../../../shared/charts/output-signal';
 import { epochsCsv } from './epochs-csv';
 import { groupRuns, testAccuracies } from './group-runs';
 import { rasterise, renderSvg } from './render-chart';
@@ -47,6 +49,15 @@ export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDe
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
   ];
+  if (detail.sizeSeries.length > 0) {
+    options.push(['accuracy-vs-size', 'Final test accuracy vs training-set size (mean, 95% CI)', accuracyVsSizeOption(detail.sizeSeries)]);
+  }
+  for (const when of ['first', 'last'] as const) {
+    if (detail.aggregates.some((a) => a.outputSignal[when] !== null)) {
+      const title = `Output gradient vs output error on the probe samples, ${when === 'first' ? 'epoch 1' : 'last epoch'}`;
+      options.push([`output-signal-${when === 'first' ? 'epoch-1' : 'last'}`, title, outputSignalOption(detail.aggregates, when)]);
+    }
+  }
   const charts: ReportChart[] = [];
   const notes: string[] = [];
   for (const [name, title, option] of options) {

@@ -1,6 +1,6 @@
 /** The report's tables as plain rows of text, shared by the HTML and Markdown renderings. */
 import type { Comparison, ConfigAggregate, Spread, StudyDetail } from '../../../shared/study-types';
-import { pValue } from './verdict-rules';
+import { PRACTICAL_MARGIN, pValue } from './verdict-rules';
 
 export interface Table {
   headers: string[];
@@ -56,9 +56,11 @@ export function aggregateTable(aggregates: readonly ConfigAggregate[]): Table {
 
 export function verdictTable(detail: StudyDetail): Table | null {
   if (!detail.verdicts) return null;
+  const sized = detail.verdicts.some((v) => v.trainSize !== null);
+  const size = (n: number | null): string => (n === null ? 'whole training split' : n.toLocaleString('en-US'));
   return {
-    headers: ['#', 'Claim', 'Verdict', 'Evidence'],
-    rows: detail.verdicts.map((v) => [String(v.claim), v.statement, v.status, v.evidence]),
+    headers: [...(sized ? ['Training-set size'] : []), '#', 'Claim', 'Verdict', 'Evidence'],
+    rows: detail.verdicts.map((v) => [...(sized ? [size(v.trainSize)] : []), String(v.claim), v.statement, v.status, v.evidence]),
   };
 }
 
@@ -84,6 +86,13 @@ export function comparisonTable(c: Comparison, labelOf: (key: string) => string)
   };
 }
 
+/** The study design and the statistics that match it, as the report states them. */
+export const DESIGN =
+  'Common random numbers: for a given seed every configuration starts from the same initial weights and sees the same ' +
+  'shuffles, so runs are compared paired by seed (paired t on the per-seed differences, 95% CI of the mean difference); ' +
+  "Welch's independent-samples t only where fewer than 2 seeds ran on both sides. A claim is supported only when the " +
+  `whole 95% CI of the difference lies beyond the practical margin of ${PRACTICAL_MARGIN * 100} points of accuracy.`;
+
 /** Study facts for the header of the report. */
 export function studyFacts(detail: StudyDetail): [string, string][] {
   return [
@@ -91,6 +100,7 @@ export function studyFacts(detail: StudyDetail): [string, string][] {
     ['Status', detail.status],
     ['Dataset', detail.datasetId],
     ['Seeds per configuration', String(detail.seeds)],
+    ['Design', DESIGN],
     ['Runs', `${detail.runsCompleted} completed, ${detail.runsRunning} running, ${detail.runsQueued} queued, ${detail.runsOther} other, of ${detail.runsTotal}`],
     ['Created', detail.createdAt],
   ];

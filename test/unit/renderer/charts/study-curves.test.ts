@@ -9,6 +9,7 @@ function aggregate(key: string, curve: CurvePoint[]): ConfigAggregate {
   return {
     key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
     reached90: 0, reached95: 0, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    outputSignal: { first: null, last: null },
   };
 }
 

@@ -12,7 +12,7 @@ function summary(id: number, over: Partial<StudySummary> = {}): StudySummary {
   };
 }
 const detail = (id: number, over: Partial<StudySummary> = {}): StudyDetail => ({
-  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null,
+  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null, sizeSeries: [],
 });
 
 describe('useStudiesStore', () => {
