@@ -9,7 +9,8 @@
  *  - Hidden: the mean attenuation factor (1 − a²) of Example 1's tanh hidden layer against the relu hidden
  *    layer's active fraction in relu-tanh-mse (same loss and output), paired by seed.
  * Supported when Example 1's ρ has its whole 95% interval below 0. Not supported when the interval lies
- * above 0 and the tanh hidden layer does not attenuate significantly more than relu. Inconclusive otherwise,
+ * above 0 and the paired comparison (≥ 2 seeds) shows the tanh hidden layer not attenuating significantly
+ * more than relu. Inconclusive otherwise,
  * including fewer than MIN_WRONG wrong samples or runs recorded before the mechanism was measured.
  */
 import type { RunDetail } from '../../../shared/run-types';
@@ -28,22 +29,24 @@ function rhoText(name: string, c: RankCorrelation | { n: number; rho: null }): s
 
 interface HiddenComparison {
   text: string;
-  /** tanh attenuates significantly more (its factor is lower) than relu. */
-  tanhWorse: boolean;
+  /** `worse`: tanh attenuates significantly more (its factor's 95% CI lies below relu's); `unknown`: not measured or unpaired. */
+  tanh: 'worse' | 'not worse' | 'unknown';
 }
 
 function hiddenComparison(groups: ReadonlyMap<string, RunDetail[]>): HiddenComparison {
   const tanh = attenuationBySeed(groups.get('example-1') ?? [], HIDDEN);
   const relu = attenuationBySeed(groups.get('relu-tanh-mse') ?? [], HIDDEN);
-  if (tanh.size === 0) return { text: "Example 1's hidden attenuation was not recorded.", tanhWorse: false };
+  if (tanh.size === 0) return { text: "Example 1's hidden attenuation was not recorded.", tanh: 'unknown' };
   const base = `Mean backward attenuation factor of Example 1's tanh hidden layer at the last epoch (mean of 1 − tanh²): ${mean([...tanh.values()]).toFixed(3)}`;
   const pairs = pairBySeed(tanh, relu);
-  if (pairs.seeds.length < MIN_RUNS) return { text: `${base}; no relu-tanh-mse runs to pair it with.`, tanhWorse: false };
+  if (pairs.seeds.length < MIN_RUNS) {
+    return { text: `${base}; fewer than ${MIN_RUNS} seeds with relu-tanh-mse runs to pair it with.`, tanh: 'unknown' };
+  }
   const t = pairedT(pairs.a, pairs.b);
   const text =
     `${base}, vs the relu hidden layer of relu-tanh-mse (fraction of active units) ${mean(pairs.b).toFixed(3)}: ` +
     `difference ${t.difference.toFixed(3)}, 95% CI [${t.ci95[0].toFixed(3)}, ${t.ci95[1].toFixed(3)}], paired t over ${t.n} seeds, ${pValue(t.p)}.`;
-  return { text, tanhWorse: t.ci95[1] < 0 };
+  return { text, tanh: t.ci95[1] < 0 ? 'worse' : 'not worse' };
 }
 
 export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<Verdict, 'claim' | 'statement' | 'trainSize'> {
@@ -62,11 +65,14 @@ export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omi
     return { status: 'inconclusive', evidence: `${output}${why} ${hidden.text}` };
   }
   let status: Verdict['status'] = 'inconclusive';
-  let reading = 'The evidence is too weak to decide.';
+  let reading =
+    last.ci95[0] > 0 && hidden.tanh === 'unknown'
+      ? 'The output shows no hindrance, but without the paired hidden-layer comparison the claim cannot be rejected.'
+      : 'The evidence is too weak to decide.';
   if (last.ci95[1] < 0) {
     status = 'supported';
     reading = 'The more confidently wrong a sample, the smaller its gradient: saturation of the tanh output withholds the signal from the samples that most need it.';
-  } else if (last.ci95[0] > 0 && !hidden.tanhWorse) {
+  } else if (last.ci95[0] > 0 && hidden.tanh === 'not worse') {
     status = 'not supported';
     reading = 'The gradient grows with the error on wrong samples, and the tanh hidden layer does not attenuate the backward signal more than relu.';
   }

@@ -102,6 +102,13 @@ describe('seed-article verdicts', () => {
     expect(statuses(runs)[3]).toBe('inconclusive');
   });
 
+  it('claim 4: a healthy output without the paired hidden-layer comparison is inconclusive', () => {
+    const runs = side('example-1', { epoch1: [0.9, 0.9], test: [0.9, 0.9], attenuation: [0.6, 0.6], signal: HEALTHY });
+    const verdict = seedArticleVerdicts(configurations, runs)[3];
+    expect(verdict.status).toBe('inconclusive');
+    expect(verdict.evidence).toMatch(/fewer than 2 seeds with relu-tanh-mse runs/);
+  });
+
   it('claim 4 on old runs without the output signal: inconclusive, saying why', () => {
     const runs = side('example-1', { epoch1: [0.9, 0.9], test: [0.9, 0.9], gradient: [0.1, 0.1], saturation: [0.3, 0.3] });
     const verdict = seedArticleVerdicts(configurations, runs)[3];
