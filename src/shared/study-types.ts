@@ -83,12 +83,12 @@ export interface ConfigAggregate {
   runs: number;
   testAccuracy: Spread | null;
   testLoss: Spread | null;
-  /** Epochs (1-based) to first reach 90% / 95% validation accuracy, over the runs that reached it. */
+  /** Epochs (1-based) to first reach 90% / 95% per-epoch test accuracy (validation for old runs without it), over the runs that reached it. */
   epochsTo90: Spread | null;
   epochsTo95: Spread | null;
   secondsTo90: Spread | null;
   secondsTo95: Spread | null;
-  /** How many of the runs reached 90% / 95% validation accuracy. */
+  /** How many of the runs reached 90% / 95% (test accuracy, else validation). */
   reached90: number;
   reached95: number;
   valAccuracyCurve: CurvePoint[];

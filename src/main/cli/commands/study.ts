@@ -43,7 +43,7 @@ export function studyReport(detail: StudyDetail): string {
   const lines = [
     `study ${detail.id} "${detail.name}": ${detail.status}, ${detail.runsCompleted}/${detail.runsTotal} runs completed`,
     table([
-      ['configuration', 'n', 'test accuracy mean ± sd [95% CI]', 'test loss', 'epochs to 90% val', 'epochs to 95% val', 's to 95%', 'grad norm epoch 1→last', 'saturation 1→last'],
+      ['configuration', 'n', 'test accuracy mean ± sd [95% CI]', 'test loss', 'epochs to 90% test', 'epochs to 95% test', 's to 95%', 'grad norm epoch 1→last', 'saturation 1→last'],
       ...rows,
     ]),
   ];

@@ -1,6 +1,6 @@
 /**
  * Per-configuration summaries of a study's runs. Final numbers (test accuracy and loss, epochs and seconds to
- * 90% / 95% validation accuracy, curves, layer trends) use completed runs only: a stopped or failed run would
+ * 90% / 95% accuracy (per-epoch test, else validation), curves, layer trends) use completed runs only: a stopped or failed run would
  * bias them toward whatever made it stop.
  */
 import type { RunDetail } from '../../../shared/run-types';
