@@ -91,6 +91,9 @@ export interface ConfigAggregate {
   /** How many of the runs reached 90% / 95% (test accuracy, else validation). */
   reached90: number;
   reached95: number;
+  /** Per-epoch test accuracy, mean ± sd over seeds (empty for runs recorded before per-epoch test figures). */
+  testAccuracyCurve: CurvePoint[];
+  /** Empty when the configurations hold out no validation split (the article's protocol). */
   valAccuracyCurve: CurvePoint[];
   trainLossCurve: CurvePoint[];
   gradientNorms: LayerTrend[];

@@ -81,6 +81,7 @@ export function aggregateConfiguration(configuration: StudyConfiguration, runs: 
     secondsTo95: spreadOrNull(to95.map((x) => x.seconds), RANGES.nonNegative),
     reached90: to90.length,
     reached95: to95.length,
+    testAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.testAccuracy ?? null),
     valAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.valAccuracy ?? null),
     trainLossCurve: curve(done, (r, e) => epochOf(r, e)?.trainLoss ?? null),
     gradientNorms: layerTrends(done, 'gradientNorm'),

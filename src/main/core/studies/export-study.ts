@@ -6,7 +6,7 @@ import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
 import { compare } from './aggregate';
-import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { testAccuracyChart, testAccuracyCurveChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
 import { accuracyVsSizeOption } from '../../../shared/charts/accuracy-vs-size';
 import { outputSignalOption } from '../../../shared/charts/output-signal';
 import { epochsCsv } from './epochs-csv';
@@ -44,11 +44,18 @@ export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDe
 
   const groups = groupRuns(detail.configurations, runs);
   const perRun = new Map([...groups].map(([key, group]) => [key, testAccuracies(group)]));
-  const options: [string, string, ChartOption][] = [
-    ['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)],
+  const options: [string, string, ChartOption][] = [];
+  if (detail.aggregates.some((a) => a.testAccuracyCurve.length > 0)) {
+    options.push(['test-accuracy-curve', 'Test accuracy per epoch', testAccuracyCurveChart(detail.aggregates)]);
+  }
+  if (detail.aggregates.some((a) => a.valAccuracyCurve.length > 0)) {
+    options.push(['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)]);
+  }
+  options.push(
+
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
-  ];
+  );
   if (detail.sizeSeries.length > 0) {
     options.push(['accuracy-vs-size', 'Final test accuracy vs training-set size (mean, 95% CI)', accuracyVsSizeOption(detail.sizeSeries)]);
   }

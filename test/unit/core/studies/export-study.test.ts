@@ -83,6 +83,7 @@ describe('exportStudy', () => {
         `study-${studyId}-report.html`,
         `study-${studyId}-report.md`,
         `study-${studyId}-test-accuracy.png`,
+        `study-${studyId}-test-accuracy-curve.png`,
         `study-${studyId}-train-loss.png`,
         `study-${studyId}-val-accuracy.png`,
       ].sort(),
@@ -100,7 +101,9 @@ describe('exportStudy', () => {
     const html = read('report.html').toString('utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<table>');
-    expect((html.match(/<svg/g) ?? []).length).toBe(3);
+    expect((html.match(/<svg/g) ?? []).length).toBe(4);
+    expect(html).toContain('Common random numbers: for a given seed every configuration starts from the same initial weights');
+    expect(html).toContain('paired by seed (3 pairs)');
     expect(html).toContain('identical on all 3 seeds');
     expect(html).not.toMatch(/(src|href)="https?:/);
 

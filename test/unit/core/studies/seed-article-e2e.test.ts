@@ -58,6 +58,7 @@ describe('seed-article study on real training', () => {
     for (const a of detail.aggregates) {
       expect(a.testAccuracy?.n).toBe(2);
       expect(a.valAccuracyCurve).toHaveLength(2);
+      expect(a.testAccuracyCurve).toHaveLength(2);
       expect(a.gradientNorms.map((g) => g.layer)).toEqual(['dense1', 'output']);
     }
     const sat = detail.aggregates.find((a) => a.key === 'example-1')?.saturation.map((s) => s.layer);
@@ -76,8 +77,8 @@ describe('seed-article study on real training', () => {
 
   it('exports the real study', async () => {
     const { files } = await exportStudy(store, studyId, join(dir, 'export'));
-    // 5 charts (3 + output signal at epoch 1 and last), HTML, Markdown, CSV
-    expect(files).toHaveLength(8);
+    // 6 charts (test and validation curves, loss, final accuracy, output signal at epoch 1 and last), HTML, Markdown, CSV
+    expect(files).toHaveLength(9);
     expect(files.some((f) => /output-signal-epoch-1\.(png|svg)$/.test(f))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch,
 function aggregate(key: string, curve: CurvePoint[]): ConfigAggregate {
   return {
     key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    reached90: 0, reached95: 0, testAccuracyCurve: curve, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
     outputSignal: { first: null, last: null },
   };
 }
@@ -28,6 +28,15 @@ describe('studyCurvesOption', () => {
     expect(series[3].data).toEqual([0.9, null]);
     expect(option.xAxis).toMatchObject({ data: ['1', '2'] });
     expect(option.legend).toMatchObject({ data: ['mse', 'ce'] });
+  });
+
+  it('plots per-epoch test accuracy as a percentage, titled as test', () => {
+    const a = aggregate('x', []);
+    a.testAccuracyCurve = [point(1, 0.95, 0.01)];
+    const option = studyCurvesOption([a], 'testAccuracyCurve');
+    expect(seriesOf(option)[0].data).toEqual([0.95]);
+    expect(option.yAxis).toMatchObject({ max: 1 });
+    expect(option.title).toMatchObject({ text: 'Test accuracy after each epoch, mean ± sd over seeds' });
   });
 
   it('plots training loss when asked, without the percent cap', () => {

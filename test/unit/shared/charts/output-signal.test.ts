@@ -6,7 +6,7 @@ import type { ConfigAggregate } from '../../../../src/shared/study-types';
 function aggregate(key: string, first: ConfigAggregate['outputSignal']['first'], last: ConfigAggregate['outputSignal']['last']): ConfigAggregate {
   return {
     key, label: key, runs: 2, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, valAccuracyCurve: [], trainLossCurve: [], gradientNorms: [], saturation: [], outputSignal: { first, last },
+    reached90: 0, reached95: 0, testAccuracyCurve: [], valAccuracyCurve: [], trainLossCurve: [], gradientNorms: [], saturation: [], outputSignal: { first, last },
   };
 }
 
