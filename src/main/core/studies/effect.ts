@@ -23,8 +23,8 @@ export interface AccuracyEffect {
   p: number;
   /**
    * Relative change in error rate of a against b: (1 − meanA) / (1 − meanB) − 1 (0.41 = 41% more errors).
-   * Its interval is the difference's interval divided by b's error rate (b's rate taken as known). null when
-   * b makes no errors.
+   * Its interval is the difference's interval divided by b's error rate (b's rate taken as known), clipped at
+   * −100% (no error rate goes below 0). null when b makes no errors.
    */
   relativeError: number | null;
   relativeErrorCi95: [number, number] | null;
@@ -41,7 +41,7 @@ export function accuracyEffect(a: ReadonlyMap<number, number>, b: ReadonlyMap<nu
   const meanA = paired ? mean(pairs.a) : mean([...a.values()]);
   const meanB = paired ? mean(pairs.b) : mean([...b.values()]);
   const errorB = 1 - meanB;
-  const relative = (d: number): number => -d / errorB;
+  const relative = (d: number): number => Math.max(-1, -d / errorB);
   return {
     design: paired ? 'paired' : 'welch',
     n: paired ? pairs.seeds.length : Math.min(a.size, b.size),

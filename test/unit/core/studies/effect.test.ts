@@ -33,6 +33,13 @@ describe('accuracyEffect', () => {
     expect(effectText(e!, 'A', 'B')).toContain("Welch's independent-samples t (fewer than 2 seeds ran on both sides");
   });
 
+  it('a relative change never goes below −100% (no fewer than 0 errors)', () => {
+    // a: 98.9% and 99.9%, b: 98.0% and 97.0% (error 2.5%): the interval of the difference reaches far above +2.5 points
+    const e = accuracyEffect(bySeed([0.989, 0.999]), bySeed([0.98, 0.97]));
+    expect(e?.ci95[1]).toBeGreaterThan(0.025);
+    expect(e?.relativeErrorCi95?.[0]).toBe(-1);
+  });
+
   it('needs two values a side', () => {
     expect(accuracyEffect(bySeed([0.9]), bySeed([0.9, 0.91]))).toBeNull();
   });
