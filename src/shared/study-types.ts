@@ -60,15 +60,18 @@ export interface ConfigAggregate {
   runs: number;
   testAccuracy: Spread | null;
   testLoss: Spread | null;
-  /** Epochs (1-based) to first reach 90% / 95% validation accuracy, over the runs that reached it. */
+  /** Epochs (1-based) to first reach 90% / 95% held-out accuracy (`heldOutAccuracy`), over the runs that reached it. */
   epochsTo90: Spread | null;
   epochsTo95: Spread | null;
   secondsTo90: Spread | null;
   secondsTo95: Spread | null;
-  /** How many of the runs reached 90% / 95% validation accuracy. */
+  /** How many of the runs reached 90% / 95% held-out accuracy. */
   reached90: number;
   reached95: number;
+  /** Empty when the runs held no validation data out (the article's protocol). */
   valAccuracyCurve: CurvePoint[];
+  /** Test accuracy after each epoch; empty for runs recorded before per-epoch test (schema 2). */
+  testAccuracyCurve: CurvePoint[];
   trainLossCurve: CurvePoint[];
   gradientNorms: LayerTrend[];
   /** Saturated fraction (0..1) of the layers that have one. */

@@ -1,6 +1,6 @@
 /**
  * Per-configuration summaries of a study's runs. Final numbers (test accuracy and loss, epochs and seconds to
- * 90% / 95% validation accuracy, curves, layer trends) use completed runs only: a stopped or failed run would
+ * 90% / 95% held-out accuracy, curves, layer trends) use completed runs only: a stopped or failed run would
  * bias them toward whatever made it stop.
  */
 import type { RunDetail } from '../../../shared/run-types';
@@ -66,6 +66,7 @@ export function aggregateConfiguration(configuration: StudyConfiguration, runs: 
     reached90: to90.length,
     reached95: to95.length,
     valAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.valAccuracy ?? null),
+    testAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.testAccuracy ?? null),
     trainLossCurve: curve(done, (r, e) => epochOf(r, e)?.trainLoss ?? null),
     gradientNorms: layerTrends(done, 'gradientNorm'),
     saturation: layerTrends(done, 'saturatedFraction'),

@@ -6,7 +6,7 @@ import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
 import { compare } from './aggregate';
-import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { testAccuracyChart, testAccuracyCurveChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
 import { epochsCsv } from './epochs-csv';
 import { groupRuns, testAccuracies } from './group-runs';
 import { rasterise, renderSvg } from './render-chart';
@@ -42,8 +42,11 @@ export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDe
 
   const groups = groupRuns(detail.configurations, runs);
   const perRun = new Map([...groups].map(([key, group]) => [key, testAccuracies(group)]));
+  // Validation only where the runs held data out; per-epoch test where they recorded it (schema 2 on).
+  const has = (pick: (a: (typeof detail.aggregates)[number]) => readonly unknown[]): boolean => detail.aggregates.some((a) => pick(a).length > 0);
   const options: [string, string, ChartOption][] = [
-    ['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)],
+    ...(has((a) => a.testAccuracyCurve) ? [['test-accuracy-curve', 'Test accuracy per epoch', testAccuracyCurveChart(detail.aggregates)] as [string, string, ChartOption]] : []),
+    ...(has((a) => a.valAccuracyCurve) ? [['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)] as [string, string, ChartOption]] : []),
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
   ];

@@ -31,12 +31,21 @@ export function testLosses(runs: readonly RunDetail[]): number[] {
   return completedRuns(runs).map((r) => r.evaluation?.testLoss ?? Number.NaN);
 }
 
-/** First epoch (1-based) whose validation accuracy reaches `threshold` (0..1), and the training seconds to its end. */
+/**
+ * Accuracy of an epoch on data the run did not train on: the test split, measured every epoch since schema 2;
+ * for older runs (no per-epoch test) the validation split; null when neither was measured.
+ */
+export function heldOutAccuracy(e: EpochMetrics): number | null {
+  return e.testAccuracy ?? e.valAccuracy;
+}
+
+/** First epoch (1-based) whose held-out accuracy reaches `threshold` (0..1), and the training seconds to its end. */
 export function firstReaching(epochs: readonly EpochMetrics[], threshold: number): { epoch: number; seconds: number } | null {
   let seconds = 0;
   for (const e of epochs) {
     seconds += e.seconds;
-    if (e.valAccuracy !== null && e.valAccuracy >= threshold) return { epoch: e.epoch, seconds };
+    const accuracy = heldOutAccuracy(e);
+    if (accuracy !== null && accuracy >= threshold) return { epoch: e.epoch, seconds };
   }
   return null;
 }

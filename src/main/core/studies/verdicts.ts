@@ -2,15 +2,15 @@
  * The seed article's four claims judged from a study's runs. Nothing is assumed: each verdict is computed
  * from the completed runs, and missing configurations or too few runs give `inconclusive` with the reason.
  * Rules (ALPHA 0.05, equivalence margin ±0.5 points, see verdict-rules):
- *  1. "MSE + tanh converges slower": Welch on validation accuracy after epoch 1, Example 1 vs Example 3, with
- *     `decideLower`; epochs and seconds to 90% validation accuracy are reported alongside.
+ *  1. "MSE + tanh converges slower": Welch on held-out (test, or for old runs validation) accuracy after epoch 1, Example 1 vs Example 3, with
+ *     `decideLower`; epochs and seconds to 90% held-out accuracy are reported alongside.
  *  2. "significantly lower accuracy after the last epoch": Welch on final test accuracy, same pair and rule.
  *  3. "rescaling by (p+1)/2 improves accuracy": Example 2 vs Example 1 paired by seed (see verdict-rescale).
  *  4. "tanh saturation hinders gradient flow": see verdict-saturation.
  */
 import type { RunDetail } from '../../../shared/run-types';
 import type { StudyConfiguration, Verdict } from '../../../shared/study-types';
-import { completedRuns, epochOf, firstReaching, groupRuns, testAccuracies } from './group-runs';
+import { completedRuns, epochOf, firstReaching, groupRuns, heldOutAccuracy, testAccuracies } from './group-runs';
 import { welch } from './stats';
 import { rescaleVerdict } from './verdict-rescale';
 import { decideLower, meanSd, tooFew, welchText } from './verdict-rules';
@@ -28,14 +28,17 @@ export type RunGroups = ReadonlyMap<string, RunDetail[]>;
 
 function epochOneAccuracies(runs: readonly RunDetail[]): number[] {
   return completedRuns(runs)
-    .map((r) => epochOf(r, 1)?.valAccuracy ?? null)
+    .map((r) => {
+      const first = epochOf(r, 1);
+      return first ? heldOutAccuracy(first) : null;
+    })
     .filter((v): v is number => v !== null);
 }
 
 function reachText(name: string, runs: readonly RunDetail[]): string {
   const done = completedRuns(runs);
   const reached = done.map((r) => firstReaching(r.epochs, 0.9)).filter((x) => x !== null);
-  if (reached.length === 0) return `${name} reached 90% validation accuracy in 0 of ${done.length} runs`;
+  if (reached.length === 0) return `${name} reached 90% held-out accuracy in 0 of ${done.length} runs`;
   const epochs = meanSd(reached.map((x) => x.epoch), 'number');
   const seconds = meanSd(reached.map((x) => x.seconds), 'number');
   return `${name} reached 90% in ${reached.length} of ${done.length} runs, after ${epochs} epochs, ${seconds} s`;
