@@ -1,18 +1,15 @@
 /**
  * A database written by schema version 1 (validation split, no per-epoch test columns) opens with the current
- * `openStore`, and its runs read, chart and export as they did: validation curves, no test curves.
+ * `openStore`, and its runs read and export as they did: validation figures, empty test columns. Charting such
+ * epochs (test null) is covered by test/unit/renderer/charts/curves.test.ts ("draws an old run …"), since the
+ * renderer's chart builders compile in the web project.
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openStore, type RunStore } from '../../../../src/main/core/store';
 import { epochsCsv } from '../../../../src/main/core/studies/epochs-csv';
-import { accuracyCurveOption } from '../../../../src/renderer/src/charts/accuracy-curve';
-import { lossCurveOption } from '../../../../src/renderer/src/charts/loss-curve';
 import { PRESETS } from '../../../../src/shared/presets';
 import { evaluation, tempDbPath } from './store-fixture';
-
-const seriesNames = (option: ReturnType<typeof lossCurveOption>): string[] =>
-  (option.series as { name: string }[]).map((s) => s.name);
 
 /** Writes the schema-1 SQL and one completed run of 3 epochs the way Loss Lab 0.1 recorded it. */
 function writeSchemaOneDatabase(path: string): number {
@@ -66,14 +63,6 @@ describe('runs recorded by schema version 1', () => {
       [3, 0.85, null, null],
     ]);
     expect(store.listRuns({}).map((r) => r.id)).toEqual([runId]);
-  });
-
-  it('chart train and validation curves, with no empty test line', () => {
-    const run = store.getRun(runId);
-    if (!run) throw new Error('run not read');
-    const curves = [{ name: run.name, epochs: run.epochs }];
-    expect(seriesNames(lossCurveOption(curves))).toEqual(['train', 'validation']);
-    expect(seriesNames(accuracyCurveOption(curves))).toEqual(['train', 'validation']);
   });
 
   it('export validation columns filled and test columns empty', () => {
