@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
       seeds: { type: 'string' },
       sizes: { type: 'string' },
       workers: { type: 'string' },
-      dataset: { type: 'string', default: 'mnist-embedded' },
+      dataset: { type: 'string' },
       name: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
           preset: o.preset ?? '',
           epochs: integer(o.epochs, '--epochs'),
           seed: integer(o.seed, '--seed'),
-          dataset: o.dataset ?? 'mnist-embedded',
+          dataset: o.dataset ?? 'mnist',
           json: o.json ?? false,
         });
         return { completed: 0, diverged: 3, stopped: 130 }[status as string] ?? 1;
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
           seeds: integer(o.seeds, '--seeds'),
           epochs: integer(o.epochs, '--epochs'),
           sizes: trainSizes(o.sizes),
-          dataset: o.dataset ?? 'mnist-embedded',
+          dataset: o.dataset ?? 'mnist',
           json: o.json ?? false,
         });
         return 0;

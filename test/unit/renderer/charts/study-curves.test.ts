@@ -5,15 +5,22 @@ import { seriesOf } from '../fixtures';
 
 const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch, mean, lower: mean - sd, upper: mean + sd });
 
-function aggregate(key: string, curve: CurvePoint[]): ConfigAggregate {
+function aggregate(key: string, curve: CurvePoint[], testCurve: CurvePoint[] = []): ConfigAggregate {
   return {
     key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, testAccuracyCurve: curve, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    reached90: 0, reached95: 0, valAccuracyCurve: curve, testAccuracyCurve: testCurve, trainLossCurve: [], gradientNorms: [], saturation: [],
     outputSignal: { first: null, last: null },
   };
 }
 
 describe('studyCurvesOption', () => {
+  it('draws the per-epoch test accuracy curve as percentages under its own title', () => {
+    const option = studyCurvesOption([aggregate('mse', [], [point(1, 0.93, 0.01), point(2, 0.95, 0.01)])], 'testAccuracyCurve');
+    expect(seriesOf(option)[0].data).toEqual([0.93, 0.95]);
+    expect(JSON.stringify(option.title)).toContain('Test accuracy');
+    expect(option.yAxis).toMatchObject({ max: 1 });
+  });
+
   it('draws a mean line and a stacked band (lower, upper − lower) per configuration', () => {
     const option = studyCurvesOption([aggregate('mse', [point(1, 0.8, 0.02), point(2, 0.9, 0.01)]), aggregate('ce', [point(1, 0.9, 0.01)])], 'valAccuracyCurve');
     const series = seriesOf(option);
