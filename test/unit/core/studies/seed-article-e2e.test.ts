@@ -78,8 +78,10 @@ describe('seed-article study on real training', () => {
 
   it('exports the real study', async () => {
     const { files } = await exportStudy(store, studyId, join(dir, 'export'));
-    // 6 charts (test and validation curves, loss, final accuracy, output signal at epoch 1 and last), HTML, Markdown, CSV
-    expect(files).toHaveLength(9);
+    // 5 charts (test curve, loss, final accuracy, output signal at epoch 1 and last; no validation split, so no
+    // validation curve), HTML, Markdown, CSV
+    expect(files).toHaveLength(8);
+    expect(files.some((f) => /val-accuracy/.test(f))).toBe(false);
     expect(files.some((f) => /output-signal-epoch-1\.(png|svg)$/.test(f))).toBe(true);
   });
 });
