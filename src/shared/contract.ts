@@ -74,7 +74,7 @@ export const requestSchemas = {
     factors: z
       .array(
         z.object({
-          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize']),
+          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize', 'trainSize']),
           levels: z.array(z.union([z.string(), z.number()])).min(1).max(8),
         }),
       )
@@ -83,9 +83,20 @@ export const requestSchemas = {
   }),
   'studies:startBuiltin': z.object({
     builtinId: z.literal('seed-article'),
-    datasetId: z.string().min(1).default('mnist-embedded'),
+    /** The article's data (60,000 / 10,000) unless another dataset is chosen. */
+    datasetId: z.string().min(1).default('mnist'),
     seeds: z.number().int().min(1).max(20).default(5),
     epochs: z.number().int().min(1).max(50).default(10),
+    /**
+     * Training-set sizes (a seeded, class-stratified subset of the training split; the test split unchanged):
+     * every preset runs at each size, and each claim is judged per size. Absent: the whole training split.
+     */
+    sizes: z
+      .array(z.number().int().min(100, 'a training set needs at least 100 samples').max(10_000_000))
+      .min(1)
+      .max(6, 'at most 6 training-set sizes')
+      .refine((s) => new Set(s).size === s.length, 'each training-set size once')
+      .optional(),
   }),
   'studies:pause': studyId,
   'studies:resume': studyId,

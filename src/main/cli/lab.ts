@@ -3,7 +3,7 @@
  *   train --preset <id> [--epochs N] [--seed S] [--dataset ID] [--json]
  *   runs list [--json] | runs show <id> [--json]
  *   datasets list [--json] | datasets import <dir-or-files…> [--name NAME]
- *   study run seed-article [--seeds N] [--epochs N] [--workers N] [--json] | study export <id> --out <dir>
+ *   study run seed-article [--seeds N] [--epochs N] [--sizes N,N,…] [--workers N] [--json] | study export <id> --out <dir>
  * Global: --data-dir DIR (or LOSS_LAB_DATA_DIR). Exit codes: 0 ok, 1 failure, 2 bad input, 3 run diverged, 130 stopped.
  */
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { toLabError } from '../core/lab/errors';
 import { LabError, openCliSession } from './cli-lab';
 import { importDataset, listDatasets } from './commands/datasets';
 import { listRuns, showRun } from './commands/runs';
-import { exportStudy, runBuiltinStudy } from './commands/study';
+import { exportStudy, runBuiltinStudy, trainSizes } from './commands/study';
 import { train } from './commands/train';
 import { UsageError } from './usage-error';
 
@@ -34,8 +34,9 @@ async function main(argv: string[]): Promise<number> {
       epochs: { type: 'string' },
       seed: { type: 'string' },
       seeds: { type: 'string' },
+      sizes: { type: 'string' },
       workers: { type: 'string' },
-      dataset: { type: 'string', default: 'mnist-embedded' },
+      dataset: { type: 'string' },
       name: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
           preset: o.preset ?? '',
           epochs: integer(o.epochs, '--epochs'),
           seed: integer(o.seed, '--seed'),
-          dataset: o.dataset ?? 'mnist-embedded',
+          dataset: o.dataset ?? 'mnist',
           json: o.json ?? false,
         });
         return { completed: 0, diverged: 3, stopped: 130 }[status as string] ?? 1;
@@ -79,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
         await runBuiltinStudy(session, {
           seeds: integer(o.seeds, '--seeds'),
           epochs: integer(o.epochs, '--epochs'),
-          dataset: o.dataset ?? 'mnist-embedded',
+          sizes: trainSizes(o.sizes),
+          dataset: o.dataset ?? 'mnist',
           json: o.json ?? false,
         });
         return 0;

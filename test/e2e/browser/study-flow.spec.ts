@@ -24,6 +24,9 @@ test.describe.serial('the seed-article study on a reduced budget', () => {
 
   test('2 seeds × 2 epochs run to 10/10 and the verdicts and aggregates render', async ({}, testInfo) => {
     await goTo(page, 'studies');
+    // The quick sample keeps 10 runs inside the spec's time; the Studies view defaults to the full MNIST.
+    await expect(page.getByTestId('study-dataset')).toHaveValue('mnist');
+    await page.getByTestId('study-dataset').selectOption('mnist-embedded');
     await page.getByTestId('builtin-seeds').fill('2');
     await page.getByTestId('builtin-epochs').fill('2');
     await page.getByTestId('start-builtin').click();

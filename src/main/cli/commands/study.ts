@@ -6,8 +6,20 @@ import { UsageError } from '../usage-error';
 export interface StudyRunOptions {
   seeds?: number;
   epochs?: number;
+  /** Training-set sizes, e.g. [1000, 8000, 60000]; absent: the whole training split. */
+  sizes?: number[];
   dataset: string;
   json: boolean;
+}
+
+/** `--sizes 1000,8000,60000` → [1000, 8000, 60000]; the contract checks the range. */
+export function trainSizes(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const sizes = value.split(',').map((part) => Number(part.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new UsageError(`--sizes takes whole numbers separated by commas, e.g. --sizes 1000,8000,60000 (got "${value}")`);
+  }
+  return sizes;
 }
 
 const spreadPct = (s: Spread | null): string => (s ? `${pct(s.mean)} ± ${pct(s.sd)} [${pct(s.ci95[0])}, ${pct(s.ci95[1])}]` : '—');
@@ -31,11 +43,14 @@ export function studyReport(detail: StudyDetail): string {
   const lines = [
     `study ${detail.id} "${detail.name}": ${detail.status}, ${detail.runsCompleted}/${detail.runsTotal} runs completed`,
     table([
-      ['configuration', 'n', 'test accuracy mean ± sd [95% CI]', 'test loss', 'epochs to 90% val', 'epochs to 95% val', 's to 95%', 'grad norm epoch 1→last', 'saturation 1→last'],
+      ['configuration', 'n', 'test accuracy mean ± sd [95% CI]', 'test loss', 'epochs to 90% test', 'epochs to 95% test', 's to 95%', 'grad norm epoch 1→last', 'saturation 1→last'],
       ...rows,
     ]),
   ];
-  for (const v of detail.verdicts ?? []) lines.push('', `claim ${v.claim}: ${v.statement}`, `  → ${v.status.toUpperCase()}: ${v.evidence}`);
+  for (const v of detail.verdicts ?? []) {
+    const size = v.trainSize === null ? '' : ` [train size ${v.trainSize}]`;
+    lines.push('', `claim ${v.claim}${size}: ${v.statement}`, `  → ${v.status.toUpperCase()}: ${v.evidence}`);
+  }
   return lines.join('\n');
 }
 
@@ -51,7 +66,7 @@ export async function runBuiltinStudy({ api }: CliSession, o: StudyRunOptions): 
       if (s.runsQueued === 0 && s.runsRunning === 0) resolve();
     });
   });
-  const summary = await api.studies.startBuiltin({ builtinId: 'seed-article', datasetId: o.dataset, seeds: o.seeds, epochs: o.epochs });
+  const summary = await api.studies.startBuiltin({ builtinId: 'seed-article', datasetId: o.dataset, seeds: o.seeds, epochs: o.epochs, sizes: o.sizes });
   studyId = summary.id;
   if (!o.json) console.error(`study ${studyId}: ${summary.runsTotal} runs on ${(await api.lab.info()).workers} workers`);
   const stop = (): void => void api.studies.cancel({ studyId }).catch(() => {});

@@ -1,3 +1,4 @@
+import { readyDataset } from './dataset-ready';
 import { notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
@@ -7,8 +8,8 @@ export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
   return {
     'lab:info': () => ctx.info,
     'datasets:list': () => ctx.datasets.list(),
-    'datasets:images': ({ datasetId, split, indices }) => {
-      if (!ctx.datasets.list().some((d) => d.id === datasetId)) throw notFound(`dataset ${datasetId}`);
+    'datasets:images': async ({ datasetId, split, indices }) => {
+      await readyDataset(ctx, datasetId);
       const { images, labels, count } = ctx.datasets.load(datasetId)[split];
       const outOfRange = indices.find((i) => i >= count);
       if (outOfRange !== undefined) throw notFound(`image ${outOfRange} of the ${split} split (it holds ${count})`);

@@ -1,3 +1,4 @@
+import { readyDataset } from './dataset-ready';
 import { compareInStudy, readStudyDetail } from '../studies/study-detail';
 import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
@@ -39,13 +40,13 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
   return {
     'studies:list': () => listStudies(store, workers),
     'studies:get': ({ studyId }) => readStudyDetail(store, studyId, workers),
-    'studies:create': (request) => {
-      if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
+    'studies:create': async (request) => {
+      await readyDataset(ctx, request.datasetId);
       const created = createStudyFromRequest(store, request, workers);
       return { ...started(created.summary), skippedMessage: created.skippedMessage };
     },
-    'studies:startBuiltin': (request) => {
-      if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
+    'studies:startBuiltin': async (request) => {
+      await readyDataset(ctx, request.datasetId);
       return started(startSeedArticleStudy(store, request, workers));
     },
     'studies:pause': ({ studyId }) => {

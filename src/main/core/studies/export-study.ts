@@ -9,7 +9,9 @@ import type { RunStore } from '../store/store-types';
 import { strToU8 } from 'fflate';
 import { compare } from './aggregate';
 import { zipFiles, type ExportFile } from './archive';
-import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { testAccuracyChart, testAccuracyCurveChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { accuracyVsSizeOption } from '../../../shared/charts/accuracy-vs-size';
+import { outputSignalOption } from '../../../shared/charts/output-signal';
 import { epochsCsv } from './epochs-csv';
 import { groupRuns, testAccuracies } from './group-runs';
 import { rasterise, renderSvg } from './render-chart';
@@ -52,11 +54,27 @@ export async function studyExportFiles(detail: StudyDetail, runs: readonly RunDe
 
   const groups = groupRuns(detail.configurations, runs);
   const perRun = new Map([...groups].map(([key, group]) => [key, testAccuracies(group)]));
-  const options: [string, string, ChartOption][] = [
-    ['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)],
+  const options: [string, string, ChartOption][] = [];
+  if (detail.aggregates.some((a) => a.testAccuracyCurve.length > 0)) {
+    options.push(['test-accuracy-curve', 'Test accuracy per epoch', testAccuracyCurveChart(detail.aggregates)]);
+  }
+  if (detail.aggregates.some((a) => a.valAccuracyCurve.length > 0)) {
+    options.push(['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)]);
+  }
+  options.push(
+
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
-  ];
+  );
+  if (detail.sizeSeries.length > 0) {
+    options.push(['accuracy-vs-size', 'Final test accuracy vs training-set size (mean, 95% CI)', accuracyVsSizeOption(detail.sizeSeries)]);
+  }
+  for (const when of ['first', 'last'] as const) {
+    if (detail.aggregates.some((a) => a.outputSignal[when] !== null)) {
+      const title = `Output gradient vs output error on the probe samples, ${when === 'first' ? 'epoch 1' : 'last epoch'}`;
+      options.push([`output-signal-${when === 'first' ? 'epoch-1' : 'last'}`, title, outputSignalOption(detail.aggregates, when)]);
+    }
+  }
   const charts: ReportChart[] = [];
   const notes: string[] = [];
   for (const [name, title, option] of options) {

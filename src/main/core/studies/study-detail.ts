@@ -5,6 +5,7 @@ import type { RunStore } from '../store/store-types';
 import { aggregateStudy, compare } from './aggregate';
 import { SEED_ARTICLE_ID } from './expand';
 import { getStudyRow, studyRunIds, summarise } from './study-store';
+import { sizeSeries } from './size-series';
 import { seedArticleVerdicts } from './verdicts';
 
 /** Every run of the study with its epochs and evaluation, oldest first. Throws NotFoundError. */
@@ -45,6 +46,7 @@ function detailOf(store: RunStore, id: number, details: RunDetail[], workers: nu
     runs,
     aggregates: aggregateStudy(row.configurations, details),
     verdicts: row.builtinId === SEED_ARTICLE_ID ? seedArticleVerdicts(row.configurations, details) : null,
+    sizeSeries: sizeSeries(row.configurations, details),
   };
 }
 

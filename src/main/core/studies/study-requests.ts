@@ -36,15 +36,21 @@ export function createStudyFromRequest(store: RunStore, request: ParsedRequest<'
   return { summary, skipped, skippedMessage };
 }
 
-/** `studies:startBuiltin`: the five presets × `seeds` seeds with `epochs` epochs each. */
+/** " × train sizes 1,000 / 8,000", or "" without sizes. */
+function sizesText(sizes: readonly number[] | undefined): string {
+  if (!sizes || sizes.length === 0) return '';
+  return ` × train sizes ${[...sizes].sort((a, b) => a - b).map((n) => n.toLocaleString('en-US')).join(' / ')}`;
+}
+
+/** `studies:startBuiltin`: the five presets (× each training-set size, if any) × `seeds` seeds with `epochs` epochs each. */
 export function startSeedArticleStudy(store: RunStore, request: ParsedRequest<'studies:startBuiltin'>, workers = 1): StudySummary {
   return createStudy(
     store,
     {
-      name: `Seed article: ${request.seeds} seeds × ${request.epochs} epochs`,
+      name: `Seed article: ${request.seeds} seeds × ${request.epochs} epochs${sizesText(request.sizes)}`,
       builtinId: SEED_ARTICLE_ID,
       datasetId: request.datasetId,
-      configurations: seedArticleConfigurations(request.epochs),
+      configurations: seedArticleConfigurations(request.epochs, request.sizes),
       seeds: request.seeds,
     },
     workers,

@@ -22,7 +22,8 @@ const lab = (args: string[], dataDir: string) =>
 describe('npm run lab', () => {
   it('trains a preset with --json: one object per epoch, the last one the evaluation', () => {
     const dataDir = tempDir();
-    const result = lab(['train', '--preset', 'example-3', '--epochs', '1', '--json'], dataDir);
+    // The quick sample: `train` defaults to the full MNIST (60,000 / 10,000).
+    const result = lab(['train', '--preset', 'example-3', '--epochs', '1', '--dataset', 'mnist-embedded', '--json'], dataDir);
     expect(result.status, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: 'epoch', epoch: 1 });
@@ -48,7 +49,7 @@ describe('npm run lab', () => {
 
   it('a run killed mid-training is interrupted on reopen, its finished epochs intact', async () => {
     const dataDir = tempDir();
-    const child = spawn(process.execPath, [...cli, 'train', '--preset', 'example-1', '--epochs', '30', '--json', '--data-dir', dataDir], { cwd: root });
+    const child = spawn(process.execPath, [...cli, 'train', '--preset', 'example-1', '--epochs', '30', '--dataset', 'mnist-embedded', '--json', '--data-dir', dataDir], { cwd: root });
     let epochs = 0;
     for await (const line of createInterface({ input: child.stdout })) {
       if ((JSON.parse(line) as { type: string }).type === 'epoch') epochs += 1;

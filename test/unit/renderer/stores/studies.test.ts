@@ -12,7 +12,7 @@ function summary(id: number, over: Partial<StudySummary> = {}): StudySummary {
   };
 }
 const detail = (id: number, over: Partial<StudySummary> = {}): StudyDetail => ({
-  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null,
+  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null, sizeSeries: [],
 });
 
 describe('useStudiesStore', () => {
@@ -42,7 +42,7 @@ describe('useStudiesStore', () => {
   it('pauses, compares and exports', async () => {
     lab.current.on('studies:get', () => detail(1));
     lab.current.on('studies:pause', () => summary(1, { status: 'paused' }));
-    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 7.5, p: 0.004 }));
+    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', design: 'paired', n: 5, difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 4, p: 0.004 }));
     lab.current.on('studies:export', () => ({ kind: 'saved', path: '/home/me/study-1-report.zip' }));
     const studies = useStudiesStore();
     await studies.open(1);
