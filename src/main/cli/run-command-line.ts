@@ -1,6 +1,7 @@
 import { LAB_VERSION } from '../core/lab/version';
 import { defaultDataDir } from '../server/data-dir';
 import { LabError } from '../../shared/bridge';
+import { toLabError } from '../core/lab/errors';
 import type { CliSession } from './cli-lab';
 import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, overviewHelp } from './help';
@@ -12,7 +13,10 @@ import { UsageError } from './usage-error';
 const BAD_INPUT_CODES = ['invalid_request', 'not_found', 'dataset_error'];
 
 export function exitCodeOfError(error: unknown): number {
-  return error instanceof UsageError || (error instanceof LabError && BAD_INPUT_CODES.includes(error.code)) ? 2 : 1;
+  if (error instanceof UsageError) return 2;
+  // Path-taking commands call the core directly, so its errors are typed here as the channels would type them.
+  const code = error instanceof LabError ? error.code : toLabError(error).code;
+  return BAD_INPUT_CODES.includes(code) ? 2 : 1;
 }
 
 /** Runs one command line (without the `lab`); resolves with the exit code, rejects on bad input or failure. */

@@ -25,24 +25,26 @@ export function studyReport(detail: StudyDetail): string {
     ]),
     '',
     table([
-      ['configuration', 'epochs to 90% val', 'epochs to 95% val', 'seconds to 95%'],
+      ['configuration', 'epochs to 90% test', 'epochs to 95% test', 'seconds to 95%'],
       ...a.map((x) => [label(x), `${spreadNum(x.epochsTo90)} (${x.reached90}/${x.runs})`, `${spreadNum(x.epochsTo95)} (${x.reached95}/${x.runs})`, spreadNum(x.secondsTo95)]),
     ]),
     '',
     table([['configuration', 'gradient norm, epoch 1→last', 'saturation 1→last'], ...a.map((x) => [label(x), trend(x, 'gradientNorms'), trend(x, 'saturation')])]),
   ];
   for (const v of detail.verdicts ?? []) {
-    lines.push('', wrap(`claim ${v.claim}: ${v.statement}`, WIDTH - 2, 2), `  → ${wrap(`${v.status.toUpperCase()}: ${v.evidence}`, WIDTH - 4, 4)}`);
+    const size = v.trainSize === null ? '' : ` [train size ${v.trainSize}]`;
+    lines.push('', wrap(`claim ${v.claim}${size}: ${v.statement}`, WIDTH - 2, 2), `  → ${wrap(`${v.status.toUpperCase()}: ${v.evidence}`, WIDTH - 4, 4)}`);
   }
   return lines.join('\n');
 }
 
-/** Welch's t-tests of configurations against one reference, as a table (the reference is in the heading). */
+/** Comparisons of configurations against one reference (paired by seed, or Welch), as a table (the reference is in the heading). */
 export function comparisonsTable(comparisons: readonly Comparison[], labels: ReadonlyMap<string, string>): string {
   return table([
-    ['configuration', 'difference', '95% CI', 't', 'df', 'p'],
+    ['configuration', 'test', 'difference', '95% CI', 't', 'df', 'p'],
     ...comparisons.map((c) => [
-      clip(labels.get(c.a) ?? c.a, 38),
+      clip(labels.get(c.a) ?? c.a, 30),
+      c.design === 'paired' ? `paired, n=${c.n}` : 'Welch',
       `${c.difference >= 0 ? '+' : ''}${(c.difference * 100).toFixed(2)} pts`,
       `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}]`,
       num(c.t, 2),

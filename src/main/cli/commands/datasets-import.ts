@@ -10,17 +10,13 @@ export const datasetsImportCommand: Command = {
   examples: ['datasets import /usr/share/datasets/fashion-mnist', 'datasets import ./kmnist --name KMNIST --json'],
   async run({ args, options: o, session }) {
     const json = o.flag('json');
-    const { api } = await session();
+    // Paths come from the person at the terminal: the CLI calls the core's path verbs, which no renderer can reach.
+    const { lab } = await session();
     const progress = createProgress(!json, 1000);
-    const off = api.datasets.onImportProgress((p) => progress.update(`${Math.round(p.fraction * 100)}% ${p.message}`));
-    try {
-      const info = await api.datasets.import({ paths: [...args], name: o.string('name') });
-      progress.done();
-      if (json) printJson(info);
-      else console.log(`imported "${info.name}" as ${info.id}: ${info.trainSize} train + ${info.testSize} test images`);
-    } finally {
-      off();
-    }
+    const info = await lab.paths.importDataset([...args], o.string('name'), (p) => progress.update(`${Math.round(p.fraction * 100)}% ${p.message}`));
+    progress.done();
+    if (json) printJson(info);
+    else console.log(`imported "${info.name}" as ${info.id}: ${info.trainSize} train + ${info.testSize} test images`);
     return 0;
   },
 };

@@ -16,8 +16,8 @@ export const runsExportCommand: Command = {
     const runId = idArgument(args[0], 'the run id', 'runs export 3 --out ./model-3');
     const out = o.string('out');
     if (!out) throw new UsageError('runs export needs --out <dir>, e.g. `lab runs export 3 --out ./model-3`');
-    const { api } = await session();
-    const { files } = await api.runs.exportModel({ runId, dir: resolve(out) });
+    const { lab } = await session();
+    const { files } = lab.paths.exportModel(runId, resolve(out));
     if (o.flag('json')) printJson({ runId, files });
     else console.log(files.join('\n'));
     return 0;

@@ -1,3 +1,4 @@
+import { listAllRuns } from '../../../shared/list-runs';
 import { RUN_STATUSES, type RunSummary } from '../../../shared/run-types';
 import type { Command } from '../command';
 import { clip, pct, table } from '../format';
@@ -31,7 +32,7 @@ export const runsListCommand: Command = {
       }
     }
     const { api } = await session();
-    const runs = filterRuns(await api.runs.list(), status, o.string('dataset'), o.number('limit'));
+    const runs = filterRuns(await listAllRuns((page) => api.runs.list(page)), status, o.string('dataset'), o.number('limit'));
     if (o.flag('json')) return printJson(runs), 0;
     if (runs.length === 0) return console.log('no runs match: try `lab train --preset example-3`'), 0;
     console.log(

@@ -15,8 +15,8 @@ export const studyExportCommand: Command = {
     const studyId = idArgument(args[0], 'the study id', 'study export 1 --out ./report');
     const out = o.string('out');
     if (!out) throw new UsageError('study export needs --out <dir>, e.g. `lab study export 1 --out ./report`');
-    const { api } = await session();
-    const { files } = await api.studies.export({ studyId, dir: resolve(out) });
+    const { lab } = await session();
+    const { files } = await lab.paths.exportStudy(studyId, resolve(out));
     if (o.flag('json')) printJson({ studyId, files });
     else console.log(files.join('\n'));
     return 0;

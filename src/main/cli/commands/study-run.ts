@@ -25,11 +25,12 @@ function plan(args: readonly string[], o: OptionReader, datasetId: string): Plan
   if (args[0] !== SEED_ARTICLE_ID) {
     throw new UsageError(`study run needs --config <study.json> or the built-in study "${SEED_ARTICLE_ID}"${args[0] ? `, got "${args[0]}"` : ''}`);
   }
-  const request = { builtinId: SEED_ARTICLE_ID, datasetId, seeds: seeds ?? 5, epochs: epochs ?? 10 } as const;
+  const sizes = o.list('sizes');
+  const request = { builtinId: SEED_ARTICLE_ID, datasetId, seeds: seeds ?? 5, epochs: epochs ?? 10, sizes } as const;
   return {
-    name: `Seed article: ${request.seeds} seeds × ${request.epochs} epochs`,
+    name: `Seed article: ${request.seeds} seeds × ${request.epochs} epochs${sizes ? ` × sizes ${sizes.join(', ')}` : ''}`,
     datasetId,
-    configurations: seedArticleConfigurations(request.epochs),
+    configurations: seedArticleConfigurations(request.epochs, sizes),
     seeds: seedList(request.seeds),
     skipped: [],
     start: async ({ api }) => ({ ...(await api.studies.startBuiltin(request)), skippedMessage: null }),
@@ -45,11 +46,18 @@ export const studyRunCommand: Command = {
     { name: 'dry-run', type: 'boolean', description: 'List the runs the study would queue and the combinations it skips; train nothing' },
     { name: 'seeds', type: 'integer', min: 1, max: 20, description: 'Runs per configuration (seeds 1..n); overrides the file', default: '5 (built-in)' },
     { name: 'epochs', type: 'integer', min: 1, max: 50, description: 'Epochs of every run; overrides the file', default: '10 (built-in)' },
+    {
+      name: 'sizes',
+      type: 'list',
+      min: 100,
+      valueName: '<n,n,…>',
+      description: 'Built-in study only: training-set sizes to run every configuration at (seeded, class-stratified subsets; test split unchanged)',
+    },
     DATASET_OPTION,
     WORKERS_OPTION,
     JSON_OPTION,
   ],
-  examples: ['study run seed-article --seeds 5 --epochs 10', 'study run --config study.json --dry-run', 'study run --config study.json --seeds 2 --json'],
+  examples: ['study run seed-article --seeds 5 --epochs 10', 'study run seed-article --seeds 3 --sizes 1000,8000,60000', 'study run --config study.json --dry-run', 'study run --config study.json --seeds 2 --json'],
   details:
     'Progress goes to stderr. Ctrl-C pauses the study (exit 130); `lab study resume <id>` continues it. ' +
     'A factor is {"field": "loss", "levels": ["mse", "categoricalCrossentropy"]}; combinations that cannot train are skipped with the reason.',

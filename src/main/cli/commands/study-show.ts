@@ -27,7 +27,7 @@ export const studyShowCommand: Command = {
   args: [{ name: 'id', description: 'Study id, from `lab study list`', required: true }],
   options: [JSON_OPTION],
   examples: ['study show 1', 'study show 1 --json'],
-  details: "Comparisons are Welch's t-tests of test accuracy, each configuration against the first.",
+  details: 'Comparisons of test accuracy, each configuration against the first: paired by seed (the study gives every configuration the same initial weights and shuffles per seed), Welch where seeds do not match.',
   async run({ args, options: o, session }) {
     const studyId = idArgument(args[0], 'the study id', 'study show 1');
     const { api } = await session();
@@ -38,7 +38,7 @@ export const studyShowCommand: Command = {
     if (comparisons.length) {
       const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));
       const reference = detail.aggregates[0].label;
-      console.log(`\ntest accuracy against "${reference}", Welch's t-test:\n${comparisonsTable(comparisons, labels)}`);
+      console.log(`\ntest accuracy against "${reference}", paired by seed:\n${comparisonsTable(comparisons, labels)}`);
     }
     return 0;
   },

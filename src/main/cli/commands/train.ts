@@ -9,9 +9,12 @@ import { DATASET_OPTION, JSON_OPTION } from '../options/global-options';
 import { createProgress, printJson } from '../progress';
 import { resolveRunConfig } from '../run-config';
 
+/** Validation figures only when the run holds data out; test figures whenever the epoch recorded them. */
 const epochLine = (m: EpochMetrics, of: number): string =>
-  `epoch ${m.epoch}/${of}  loss ${num(m.trainLoss)}  acc ${pct(m.trainAccuracy)}  val_loss ${num(m.valLoss)}  ` +
-  `val_acc ${pct(m.valAccuracy)}  test_acc ${pct(m.testAccuracy)}  ${m.seconds.toFixed(1)} s  ${Math.round(m.samplesPerSecond)} samples/s`;
+  `epoch ${m.epoch}/${of}  loss ${num(m.trainLoss)}  acc ${pct(m.trainAccuracy)}  ` +
+  (m.valLoss === null ? '' : `val_loss ${num(m.valLoss)}  val_acc ${pct(m.valAccuracy)}  `) +
+  (m.testLoss === null ? '' : `test_loss ${num(m.testLoss)}  test_acc ${pct(m.testAccuracy)}  `) +
+  `${m.seconds.toFixed(1)} s  ${Math.round(m.samplesPerSecond)} samples/s`;
 
 function finalLines(run: RunDetail): string[] {
   const e = run.evaluation;

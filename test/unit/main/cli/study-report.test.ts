@@ -22,6 +22,8 @@ const aggregate = (key: string, label: string, accuracy: number): ConfigAggregat
     { layer: 'output', first: 0.341, last: 0.2 },
   ],
   saturation: [{ layer: 'dense1', first: 0.05, last: 0.116 }],
+  testAccuracyCurve: [],
+  outputSignal: { first: null, last: null },
 });
 const detail: StudyDetail = {
   id: 4,
@@ -46,6 +48,7 @@ const detail: StudyDetail = {
       statement: 'MSE with tanh outputs ends with lower test accuracy than softmax with cross-entropy.',
       status: 'supported',
       evidence: '0.78 points lower, p = 0.0008: statistically clear, small in size; '.repeat(3),
+      trainSize: null,
     },
   ],
 };
@@ -63,7 +66,7 @@ describe('studyReport', () => {
 
   it('tabulates comparisons by configuration label', () => {
     const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));
-    const comparison = { a: 'example-1', b: 'example-3', metric: 'testAccuracy' as const, difference: -0.0078, ci95: [-0.011, -0.0046] as [number, number], t: -5.2, df: 7.9, p: 0.00008 };
-    expect(comparisonsTable([comparison], labels).split('\n')[1]).toMatch(/^Example 1: tanh \+ MSE\s+-0\.78 pts\s+\[-1\.10, -0\.46\]\s+-5\.20\s+7\.9\s+< 0\.0001$/);
+    const comparison = { a: 'example-1', b: 'example-3', metric: 'testAccuracy' as const, design: 'welch' as const, n: 5, difference: -0.0078, ci95: [-0.011, -0.0046] as [number, number], t: -5.2, df: 7.9, p: 0.00008 };
+    expect(comparisonsTable([comparison], labels).split('\n')[1]).toMatch(/^Example 1: tanh \+ MSE\s+Welch\s+-0\.78 pts\s+\[-1\.10, -0\.46\]\s+-5\.20\s+7\.9\s+< 0\.0001$/);
   });
 });
