@@ -57,7 +57,7 @@ export const studyRunCommand: Command = {
     WORKERS_OPTION,
     JSON_OPTION,
   ],
-  examples: ['study run seed-article --seeds 5 --epochs 10', 'study run seed-article --seeds 3 --sizes 1000,8000,60000', 'study run --config study.json --dry-run', 'study run --config study.json --seeds 2 --json'],
+  examples: ['study run seed-article --seeds 5 --epochs 10', 'study run seed-article --seeds 3 --sizes 1000,8000,60000', 'study run --config study.json --dry-run'],
   details:
     'Progress goes to stderr. Ctrl-C pauses the study (exit 130); `lab study resume <id>` continues it. ' +
     'A factor is {"field": "loss", "levels": ["mse", "categoricalCrossentropy"]}; combinations that cannot train are skipped with the reason.',

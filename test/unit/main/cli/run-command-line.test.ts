@@ -82,8 +82,8 @@ describe('lab commands', () => {
     const shown = JSON.parse((await lab(['study', 'show', '1', '--json'], dataDir)).stdout);
     expect(shown).toMatchObject({ runsCompleted: 4, comparisons: [{ a: 'loss=categoricalCrossentropy', b: 'loss=mse', metric: 'testAccuracy' }] });
     const report = (await lab(['study', 'show', '1'], dataDir)).stdout;
-    expect(report).toContain('test accuracy against "loss mse", Welch\'s t-test:');
-    expect(report).toMatch(/^loss categoricalCrossentropy\s+[+-]\d+\.\d+ pts\s+\[/m);
+    expect(report).toContain('test accuracy against "loss mse", paired by seed:');
+    expect(report).toMatch(/^loss categoricalCrossentropy\s+paired, n=2\s+[+-]\d+\.\d+ pts\s+\[/m);
     fits(report);
     fits(skips.stdout);
     expect(JSON.parse((await lab(['study', 'list', '--json'], dataDir)).stdout)).toMatchObject([{ id: 1, status: 'completed' }]);
@@ -114,7 +114,7 @@ describe('lab commands', () => {
       expect(outcome.code, args.join(' ')).toBe(2);
       expect(outcome.error).not.toContain('\n');
     }
-    const diverging = ['--optimizer', 'sgd', '--learning-rate', '10', '--hidden-activation', 'linear', '--output-activation', 'linear', '--loss', 'mse', '--train-size', '100'];
+    const diverging = ['--optimizer', 'sgd', '--learning-rate', '10', '--hidden-activation', 'linear', '--output-activation', 'linear', '--loss', 'mse', '--train-size', '2000'];
     const diverged = await lab(['train', ...small, ...diverging], dataDir);
     expect(diverged.code, diverged.error ?? '').toBe(3);
     expect(diverged.stdout).toMatch(/run 1 diverged on \w+ backend: the loss became non-finite/);

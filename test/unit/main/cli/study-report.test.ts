@@ -38,6 +38,7 @@ const detail: StudyDetail = {
   runsRunning: 0,
   runsQueued: 0,
   runsOther: 0,
+  sizeSeries: [],
   etaSeconds: null,
   configurations: [],
   runs: [],
