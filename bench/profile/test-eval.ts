@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { activeBackend, initBackend } from '../../src/main/core/training/backend';
 import { measure } from '../../src/main/core/training/evaluate';
-import { deriveSeed, seededPermutation } from '../../src/main/core/random';
+import { epochOrder } from '../../src/main/core/random';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
 import { createStepContext } from '../../src/main/core/training/train-step';
 import { trainRows } from '../../src/main/core/training/train-batches';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       const data = trainRows(train, config.targetEncoding);
       const testSplit = splitTensors(test, config.targetEncoding);
       const loadBefore = load1();
-      const epoch = trainEpoch(ctx, data, seededPermutation(data.count, deriveSeed(1, 1000)), batch, { shouldStop: () => false, onProgress: () => {} });
+      const epoch = trainEpoch(ctx, data, epochOrder(data.count, 1, 1), batch, { shouldStop: () => false, onProgress: () => {} });
       if (epoch.kind !== 'completed') throw new Error(`epoch ended ${epoch.kind}`);
       const started = performance.now();
       const result = measure(ctx.model, ctx.loss, testSplit);

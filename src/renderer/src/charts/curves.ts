@@ -1,4 +1,4 @@
-/** Train/validation curves over epochs, for one run or several overlaid. Shared by loss and accuracy. */
+/** Train/validation/test curves over epochs, for one run or several overlaid. Shared by loss and accuracy. */
 import type { EpochMetrics } from '@shared/run-types';
 import { GRID, asPercent, colorAt, compact, title, type Option } from './common';
 
@@ -12,7 +12,10 @@ export interface CurveSpec {
   title: string;
   yName: string;
   train: (e: EpochMetrics) => number;
+  /** null when the run holds no validation data out: no validation line is drawn then. */
   validation: (e: EpochMetrics) => number | null;
+  /** The test split measured after each epoch; null in runs recorded before schema 2. */
+  test: (e: EpochMetrics) => number | null;
   /** Values are fractions 0..1 shown as percentages. */
   percent: boolean;
 }
@@ -26,7 +29,8 @@ export function curvesOption(spec: CurveSpec, runs: readonly CurveRun[]): Option
     const color = colorAt(i);
     const train: Pair[] = run.epochs.map((e) => [e.epoch, finite(spec.train(e))]);
     const val: Pair[] = run.epochs.map((e) => [e.epoch, finite(spec.validation(e))]);
-    const line = (name: string, data: Pair[], dashed: boolean) => ({
+    const test: Pair[] = run.epochs.map((e) => [e.epoch, finite(spec.test(e))]);
+    const line = (name: string, data: Pair[], style: 'solid' | 'dashed' | 'dotted') => ({
       type: 'line' as const,
       name,
       data,
@@ -34,10 +38,11 @@ export function curvesOption(spec: CurveSpec, runs: readonly CurveRun[]): Option
       showSymbol: true,
       symbolSize: 5,
       connectNulls: false,
-      lineStyle: { type: dashed ? ('dashed' as const) : ('solid' as const), width: 2 },
+      lineStyle: { type: style, width: 2 },
     });
-    const out = [line(`${prefix}train`, train, false)];
-    if (val.some(([, v]) => v !== null)) out.push(line(`${prefix}validation`, val, true));
+    const out = [line(`${prefix}train`, train, 'solid')];
+    if (val.some(([, v]) => v !== null)) out.push(line(`${prefix}validation`, val, 'dashed'));
+    if (test.some(([, v]) => v !== null)) out.push(line(`${prefix}test`, test, 'dotted'));
     return out;
   });
   const maxEpoch = Math.max(1, ...runs.flatMap((r) => r.epochs.map((e) => e.epoch)));

@@ -1,10 +1,10 @@
 import { curvesOption, type CurveRun } from './curves';
 import type { Option } from './common';
 
-/** Train and validation loss per epoch, for one run or several overlaid. */
+/** Train, validation (when held out) and test loss per epoch, for one run or several overlaid. */
 export function lossCurveOption(runs: readonly CurveRun[]): Option {
   return curvesOption(
-    { title: 'Loss', yName: 'loss', train: (e) => e.trainLoss, validation: (e) => e.valLoss, percent: false },
+    { title: 'Loss', yName: 'loss', train: (e) => e.trainLoss, validation: (e) => e.valLoss, test: (e) => e.testLoss, percent: false },
     runs,
   );
 }

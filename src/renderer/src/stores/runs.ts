@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
-import type { ExportResult } from '@shared/contract';
+import { listAllRuns } from '@shared/list-runs';
 import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
+import { deliverExport } from '@renderer/api/files';
 import { useRequestState } from './request-state';
 
 /**
@@ -26,7 +27,7 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function load(): Promise<void> {
-    const runs = await track(() => labApi().runs.list());
+    const runs = await track(() => listAllRuns((page) => labApi().runs.list(page)));
     if (runs) list.value = runs;
   }
 
@@ -79,8 +80,10 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   /** Writes the run's trained model into `dir` (a folder on the machine running the lab). */
-  async function exportModel(runId: number, dir: string): Promise<ExportResult | undefined> {
-    return track(() => labApi().runs.exportModel({ runId, dir }));
+  /** Exports the run's model as a zip (a save dialog in the desktop app, a download in the browser); what happened, or null. */
+  async function exportModel(runId: number): Promise<string | null> {
+    const outcome = await track(() => labApi().runs.exportModel({ runId }));
+    return outcome ? deliverExport(outcome) : null;
   }
 
   /** Ticks or unticks a run for the overlay, fetching its epochs when first ticked. */
