@@ -1,4 +1,4 @@
-/** The dataset registry: the built-in digits plus imported IDX sets, each cached as one binary file. */
+/** The dataset registry: the two built-in MNIST sets plus imported IDX sets, each cached as one binary file. */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatasetInfo } from '../../../shared/dataset-types';
@@ -6,29 +6,39 @@ import { NotFoundError } from '../store/errors';
 import type { RunStore } from '../store/store-types';
 import { readDatasetCache, writeDatasetCache } from './cache';
 import { type Dataset, DatasetError } from './dataset';
-import { buildEmbeddedDataset, EMBEDDED_DATASET_ID } from './embedded';
+import { buildEmbeddedDataset, EMBEDDED_DATASET_ID, EMBEDDED_DATASET_NAME } from './embedded';
 import { defaultDatasetName, locateIdxFiles } from './idx-files';
 import { classNamesFor, type ProgressListener, readIdxSplits } from './idx-import';
+import { MNIST_DATASET_ID, mnistInfo, readFullMnist, readFullMnistSync } from './mnist-full';
 import { uniqueSlug } from './slug';
 import { alreadyImported, contentHash, sameContentFinder } from './same-content';
 
 export interface DatasetRegistry {
-  /** Every registered dataset, oldest first (the built-in digits first). */
+  /** Every registered dataset, oldest first (the built-in sample first, then the full MNIST). */
   list(): DatasetInfo[];
+  /**
+   * Makes sure the dataset's cache file exists, converting the full MNIST on its first use with progress
+   * (about a second; the other datasets are cached when registered). Call before queueing runs on `id`.
+   */
+  prepare(id: string, onProgress?: ProgressListener): Promise<void>;
   /** Loads and memoizes the dataset's bytes. Throws DatasetError, or NotFoundError for an unknown id. */
   load(id: string): Dataset;
-  /** Absolute path of the cache file, so a worker thread can `readDatasetCache` itself. Throws NotFoundError. */
+  /**
+   * Absolute path of the cache file, so a worker thread can `readDatasetCache` itself (converting the full
+   * MNIST synchronously if its cache went missing). Throws NotFoundError.
+   */
   cachePath(id: string): string;
   /**
    * Imports a folder holding the four IDX files, or the four files (raw or .gz). Registers the dataset only
    * once its cache is fully written; on any problem throws DatasetError and registers nothing.
    */
-  import(paths: string[], name?: string, onProgress?: ProgressListener): Promise<DatasetInfo>;
+  import(paths: string[], name?: string, onProgress?: ProgressListener, source?: string): Promise<DatasetInfo>;
 }
 
 /**
  * Opens the registry kept in `<dataDir>/datasets`. The first open converts the `mnist` package's digits into
- * `mnist-embedded.bin` (about a second); later opens only check that the file is there.
+ * `mnist-embedded.bin` (about a second) and registers the full MNIST, whose `mnist.bin` is written on its
+ * first use (`prepare`, or `cachePath`/`load`); later opens only check that the sample's file is there.
  */
 export async function openDatasetRegistry(dataDir: string, store: RunStore): Promise<DatasetRegistry> {
   const dir = resolve(dataDir, 'datasets');
@@ -45,6 +55,17 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
   };
   const embedded = entry(EMBEDDED_DATASET_ID);
   if (!embedded || !existsSync(embedded.cachePath)) memo.set(EMBEDDED_DATASET_ID, buildEmbedded());
+  else if (embedded.info.name !== EMBEDDED_DATASET_NAME) store.saveDataset({ ...embedded.info, name: EMBEDDED_DATASET_NAME }, embedded.cachePath);
+
+  const mnistPath = join(dir, `${MNIST_DATASET_ID}.bin`);
+  const mnist = entry(MNIST_DATASET_ID);
+  if (!mnist || mnist.info.name !== mnistInfo().name) store.saveDataset(mnistInfo(mnist?.info.createdAt), mnistPath);
+  const saveMnist = (dataset: Dataset): Dataset => {
+    writeDatasetCache(mnistPath, dataset);
+    memo.set(MNIST_DATASET_ID, dataset);
+    return dataset;
+  };
+  let converting: Promise<void> | null = null;
 
   const requireEntry = (id: string): { info: DatasetInfo; cachePath: string } => {
     const found = entry(id);
@@ -54,7 +75,24 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
 
   const registry: DatasetRegistry = {
     list: () => store.listDatasets().map((e) => e.info),
-    cachePath: (id) => requireEntry(id).cachePath,
+    async prepare(id, onProgress) {
+      const { cachePath } = requireEntry(id);
+      if (id !== MNIST_DATASET_ID || existsSync(cachePath)) return;
+      converting ??= readFullMnist(onProgress)
+        .then((dataset) => {
+          saveMnist(dataset);
+          onProgress?.({ path: cachePath, fraction: 1, message: `Converted MNIST: ${dataset.train.count} training and ${dataset.test.count} test images` });
+        })
+        .finally(() => {
+          converting = null;
+        });
+      await converting;
+    },
+    cachePath(id) {
+      const { cachePath } = requireEntry(id);
+      if (id === MNIST_DATASET_ID && !existsSync(cachePath)) saveMnist(readFullMnistSync());
+      return cachePath;
+    },
     load(id) {
       const cached = memo.get(id);
       if (cached) return cached;
@@ -63,14 +101,14 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       try {
         dataset = readDatasetCache(cachePath);
       } catch (error) {
-        // The built-in set can always be rebuilt, e.g. after a cache format change or a deleted file.
-        if (!(error instanceof DatasetError) || id !== EMBEDDED_DATASET_ID) throw error;
-        dataset = buildEmbedded();
+        // The built-in sets can always be rebuilt, e.g. after a cache format change or a deleted file.
+        if (!(error instanceof DatasetError) || (id !== EMBEDDED_DATASET_ID && id !== MNIST_DATASET_ID)) throw error;
+        dataset = id === MNIST_DATASET_ID ? saveMnist(readFullMnistSync()) : buildEmbedded();
       }
       memo.set(id, dataset);
       return dataset;
     },
-    async import(paths, name, onProgress) {
+    async import(paths, name, onProgress, source) {
       const files = locateIdxFiles(paths);
       const splits = await readIdxSplits(files, onProgress);
       // The same images and labels again (another folder, name or compression): say which dataset it is.
@@ -88,7 +126,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
         trainSize: splits.train.count,
         testSize: splits.test.count,
         classNames: classNamesFor(datasetName, folderName),
-        source: `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
+        source: source ?? `IDX files imported from ${paths.length === 1 ? paths[0] : files.trainImages.replace(/[^/\\]*$/, '')}`,
         createdAt: new Date().toISOString(),
       };
       const cachePath = join(dir, `${id}.bin`);

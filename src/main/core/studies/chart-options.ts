@@ -41,6 +41,12 @@ function curveOption(title: string, yName: string, aggregates: readonly ConfigAg
   };
 }
 
+/** Test accuracy (%) after each epoch, mean ± sd over seeds, one colour per configuration. */
+export function testAccuracyCurveChart(aggregates: readonly ConfigAggregate[]): ChartOption {
+  const series = bandSeries(aggregates, (a) => a.testAccuracyCurve, 100);
+  return curveOption('Test accuracy per epoch (mean ± sd over seeds)', 'accuracy (%)', aggregates, series);
+}
+
 /** Validation accuracy (%) per epoch, mean ± sd over seeds, one colour per configuration. */
 export function valAccuracyChart(aggregates: readonly ConfigAggregate[]): ChartOption {
   const series = bandSeries(aggregates, (a) => a.valAccuracyCurve, 100);

@@ -1,4 +1,4 @@
-/** Train/validation curves over epochs, for one run or several overlaid. Shared by loss and accuracy. */
+/** Train/validation/test curves over epochs, for one run or several overlaid. Shared by loss and accuracy. */
 import type { EpochMetrics } from '@shared/run-types';
 import { GRID, asPercent, colorAt, compact, legendLayout, title, type Option } from './common';
 import { DEFAULT_CURVE_VIEW, divideBy, epochLabel, firstFinite, positiveOnly, smooth, type CurvePoint, type CurveView } from './curve-view';
@@ -18,7 +18,10 @@ export interface CurveSpec {
   title: string;
   yName: string;
   train: (e: EpochMetrics) => number;
+  /** null when the run holds no validation data out: no validation line is drawn then. */
   validation: (e: EpochMetrics) => number | null;
+  /** The test split measured after each epoch; null in runs recorded before schema 2. */
+  test: (e: EpochMetrics) => number | null;
   /** Values are fractions 0..1 shown as percentages. */
   percent: boolean;
 }
@@ -48,7 +51,8 @@ export function curvesOption(spec: CurveSpec, runs: readonly CurveRun[], options
     };
     const train = shape(rawTrain);
     const val = shape(run.epochs.map((e) => [e.epoch, finite(spec.validation(e))]));
-    const line = (name: string, data: CurvePoint[], dashed: boolean) => ({
+    const test = shape(run.epochs.map((e) => [e.epoch, finite(spec.test(e))]));
+    const line = (name: string, data: CurvePoint[], style: 'solid' | 'dashed' | 'dotted') => ({
       type: 'line' as const,
       name,
       data,
@@ -56,10 +60,11 @@ export function curvesOption(spec: CurveSpec, runs: readonly CurveRun[], options
       showSymbol: true,
       symbolSize: 5,
       connectNulls: false,
-      lineStyle: { type: dashed ? ('dashed' as const) : ('solid' as const), width: 2 },
+      lineStyle: { type: style, width: 2 },
     });
-    const out: Record<string, unknown>[] = [line(`${prefix}train`, train, false)];
-    if (val.some(([, v]) => v !== null)) out.push(line(`${prefix}validation`, val, true));
+    const out: Record<string, unknown>[] = [line(`${prefix}train`, train, 'solid')];
+    if (val.some(([, v]) => v !== null)) out.push(line(`${prefix}validation`, val, 'dashed'));
+    if (test.some(([, v]) => v !== null)) out.push(line(`${prefix}test`, test, 'dotted'));
     if (rawBatches.length > 0) {
       out.push({
         type: 'line' as const,

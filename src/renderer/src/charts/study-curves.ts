@@ -1,14 +1,20 @@
 import type { ConfigAggregate, CurvePoint } from '@shared/study-types';
 import { GRID, asPercent, colorAt, compact, title, type Option } from './common';
 
-export type StudyCurve = 'valAccuracyCurve' | 'trainLossCurve';
+export type StudyCurve = 'testAccuracyCurve' | 'valAccuracyCurve' | 'trainLossCurve';
+
+const TITLES: Record<StudyCurve, string> = {
+  testAccuracyCurve: 'Test accuracy after each epoch, mean ± sd over seeds',
+  valAccuracyCurve: 'Validation accuracy, mean ± sd over seeds',
+  trainLossCurve: 'Training loss, mean ± sd over seeds',
+};
 
 /**
  * Mean curve over seeds per configuration, with a mean ± sd band. The band is drawn as two stacked lines,
  * the lower one invisible and the second (upper − lower) filled, so it shares the configuration's colour.
  */
 export function studyCurvesOption(aggregates: readonly ConfigAggregate[], curve: StudyCurve): Option {
-  const percent = curve === 'valAccuracyCurve';
+  const percent = curve !== 'trainLossCurve';
   const format = percent ? asPercent : compact;
   const maxEpoch = Math.max(0, ...aggregates.flatMap((a) => a[curve].map((p) => p.epoch)));
   const epochs = Array.from({ length: maxEpoch }, (_, i) => i + 1);
@@ -40,7 +46,7 @@ export function studyCurvesOption(aggregates: readonly ConfigAggregate[], curve:
 
   return {
     animation: false,
-    title: title(percent ? 'Validation accuracy, mean ± sd over seeds' : 'Training loss, mean ± sd over seeds', twinNote(aggregates, twins)),
+    title: title(TITLES[curve], twinNote(aggregates, twins)),
     tooltip: { trigger: 'item', valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—') },
     legend: { type: 'scroll', bottom: 0, data: aggregates.map((a) => a.label) },
     grid: { ...GRID, top: twins.some((t) => t !== null) ? 64 : GRID.top, bottom: 56 },

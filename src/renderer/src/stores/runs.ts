@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, watch } from 'vue';
 import type { ExportResult } from '@shared/contract';
+import { listAllRuns } from '@shared/list-runs';
 import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
+import { deliverExport } from '@renderer/api/files';
 import { useRequestState } from './request-state';
 import { readStored, writeStored } from './local-storage';
 
@@ -31,7 +33,7 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function load(): Promise<void> {
-    const runs = await track(() => labApi().runs.list());
+    const runs = await track(() => listAllRuns((page) => labApi().runs.list(page)));
     if (!runs) return;
     list.value = runs;
     // A remembered overlay: forget runs deleted since, fetch the epochs of the others.
@@ -98,8 +100,10 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   /** Writes the run's trained model into `dir` (a folder on the machine running the lab). */
-  async function exportModel(runId: number, dir: string): Promise<ExportResult | undefined> {
-    return track(() => labApi().runs.exportModel({ runId, dir }));
+  /** Exports the run's model as a zip (a save dialog in the desktop app, a download in the browser); what happened, or null. */
+  async function exportModel(runId: number): Promise<string | null> {
+    const outcome = await track(() => labApi().runs.exportModel({ runId }));
+    return outcome ? deliverExport(outcome) : null;
   }
 
   /** Ticks or unticks a run for the overlay, fetching its epochs when first ticked. */

@@ -33,7 +33,7 @@ describe('loss curves with a view', () => {
     const option = lossCurveOption([mse, ce], { view: { scale: 'linear', normalise: true, smoothing: 0 } });
     const series = seriesOf(option);
     expect(series[0].data).toEqual([[1, 1], [2, 0.5]]);
-    expect(series[2].data).toEqual([[1, 1], [2, 0.5]]);
+    expect(series[3].data).toEqual([[1, 1], [2, 0.5]]); // the second run's train (each run: train, validation, test)
     expect(series[1].data).toEqual([[1, 1.5], [2, 0.75]]); // validation ÷ the run's first training loss
     expect(option.yAxis).toMatchObject({ name: 'loss ÷ first' });
   });

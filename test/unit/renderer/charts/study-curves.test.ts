@@ -5,14 +5,22 @@ import { seriesOf } from '../fixtures';
 
 const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch, mean, lower: mean - sd, upper: mean + sd });
 
-function aggregate(key: string, curve: CurvePoint[]): ConfigAggregate {
+function aggregate(key: string, curve: CurvePoint[], testCurve: CurvePoint[] = []): ConfigAggregate {
   return {
     key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, valAccuracyCurve: curve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    reached90: 0, reached95: 0, valAccuracyCurve: curve, testAccuracyCurve: testCurve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    outputSignal: { first: null, last: null },
   };
 }
 
 describe('studyCurvesOption', () => {
+  it('draws the per-epoch test accuracy curve as percentages under its own title', () => {
+    const option = studyCurvesOption([aggregate('mse', [], [point(1, 0.93, 0.01), point(2, 0.95, 0.01)])], 'testAccuracyCurve');
+    expect(seriesOf(option)[0].data).toEqual([0.93, 0.95]);
+    expect(JSON.stringify(option.title)).toContain('Test accuracy');
+    expect(option.yAxis).toMatchObject({ max: 1 });
+  });
+
   it('draws a mean line and a stacked band (lower, upper − lower) per configuration', () => {
     const option = studyCurvesOption([aggregate('mse', [point(1, 0.8, 0.02), point(2, 0.9, 0.01)]), aggregate('ce', [point(1, 0.9, 0.01)])], 'valAccuracyCurve');
     const series = seriesOf(option);
@@ -27,6 +35,15 @@ describe('studyCurvesOption', () => {
     expect(series[3].data).toEqual([0.9, null]);
     expect(option.xAxis).toMatchObject({ data: ['1', '2'] });
     expect(option.legend).toMatchObject({ data: ['mse', 'ce'] });
+  });
+
+  it('plots per-epoch test accuracy as a percentage, titled as test', () => {
+    const a = aggregate('x', []);
+    a.testAccuracyCurve = [point(1, 0.95, 0.01)];
+    const option = studyCurvesOption([a], 'testAccuracyCurve');
+    expect(seriesOf(option)[0].data).toEqual([0.95]);
+    expect(option.yAxis).toMatchObject({ max: 1 });
+    expect(option.title).toMatchObject({ text: 'Test accuracy after each epoch, mean ± sd over seeds' });
   });
 
   it('plots training loss when asked, without the percent cap', () => {

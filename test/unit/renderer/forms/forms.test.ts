@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@shared/presets';
 import type { ModelConfig } from '@shared/model-config';
 import { configErrors } from '@renderer/forms/config-errors';
-import { configurationCount, factorError, parseNumbers } from '@renderer/forms/study-factors';
+import { configurationCount, FACTORS, factorError, levelsOf, parseNumbers } from '@renderer/forms/study-factors';
 
 const base = (over: Partial<ModelConfig> = {}): ModelConfig => ({ ...structuredClone(PRESETS[0].config), ...over });
 
@@ -63,5 +63,17 @@ describe('study factors', () => {
     expect(factorError({ ...lr, text: '0, 1' })).toMatch(/above 0/);
     expect(configurationCount([loss, lr])).toBe(6);
     expect(configurationCount([])).toBe(1);
+  });
+});
+
+describe('study factors: training-set size and learning rate', () => {
+  it('are both offered', () => {
+    expect(FACTORS.map((f) => f.field)).toEqual(expect.arrayContaining(['trainSize', 'learningRate']));
+  });
+
+  it('training-set sizes are whole numbers; learning rates may be fractions', () => {
+    expect(levelsOf({ field: 'trainSize', picked: [], text: '1000, 8000, 60000' })).toEqual([1000, 8000, 60000]);
+    expect(factorError({ field: 'trainSize', picked: [], text: '1000.5' })).toBe('whole numbers above 0, comma-separated');
+    expect(levelsOf({ field: 'learningRate', picked: [], text: '0.001, 0.01' })).toEqual([0.001, 0.01]);
   });
 });
