@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { modelConfigSchema } from './model-config';
 import type { Preset } from './presets';
-import type { DatasetImages, DatasetInfo } from './dataset-types';
+import type { DatasetImages, DatasetInfo, DatasetUsage } from './dataset-types';
 import type { BackendName, BatchProgress, EpochMetrics, Prediction, RunDetail, RunStatus, RunSummary } from './run-types';
 import type { Comparison, StudyDetail, StudySummary } from './study-types';
 
@@ -37,6 +37,13 @@ export const requestSchemas = {
     split: z.enum(['train', 'test']),
     indices: z.array(z.number().int().min(0)).max(1000, 'at most 1000 images a request'),
   }),
+  /** How many runs and studies use a dataset, so a person is told before deleting it. */
+  'datasets:usage': z.object({ datasetId: z.string().min(1).max(200) }).strict(),
+  /**
+   * Deletes an imported dataset and its cache file. Refused for the built-in sets, while a run of it is queued
+   * or training, and while runs or studies use it unless `deleteRuns` (then they go too, in one transaction).
+   */
+  'datasets:delete': z.object({ datasetId: z.string().min(1).max(200), deleteRuns: z.boolean().default(false) }).strict(),
   'runs:start': z.object({
     config: modelConfigSchema,
     datasetId: z.string().min(1),
@@ -142,6 +149,8 @@ export interface Responses {
   /** null when the person cancelled the dialog. */
   'datasets:import': DatasetInfo | null;
   'datasets:images': DatasetImages;
+  'datasets:usage': DatasetUsage;
+  'datasets:delete': { deleted: DatasetInfo['id']; runsDeleted: number; studiesDeleted: number };
   'runs:start': RunSummary;
   'runs:stop': RunSummary;
   'runs:requeue': RunSummary;

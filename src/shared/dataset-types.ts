@@ -17,3 +17,15 @@ export interface DatasetImages {
   images: number[][];
   labels: number[];
 }
+
+/** What uses a dataset: deleting it deletes these too (when the person agrees). */
+export interface DatasetUsage {
+  /** Runs trained (or to be trained) on it, study runs included. */
+  runs: number;
+  /** Studies on it. */
+  studies: number;
+  /** Of `runs`, those queued or training: the dataset cannot be deleted while any is. */
+  active: number;
+  /** The built-in sets cannot be deleted. */
+  builtIn: boolean;
+}

@@ -33,7 +33,16 @@ export interface DatasetRegistry {
    * once its cache is fully written; on any problem throws DatasetError and registers nothing.
    */
   import(paths: string[], name?: string, onProgress?: ProgressListener, source?: string): Promise<DatasetInfo>;
+  /**
+   * Unregisters an imported dataset with its studies and runs (one transaction), then deletes its cache file.
+   * Throws NotFoundError for an unknown id and DatasetError for a built-in set; checking that none of its runs
+   * is active is the caller's job. Returns how many runs and studies went with it.
+   */
+  remove(id: string): { runs: number; studies: number };
 }
+
+/** The sets Loss Lab ships (or converts from its own package): never deleted, always rebuilt when missing. */
+export const BUILT_IN_DATASET_IDS: readonly string[] = [EMBEDDED_DATASET_ID, MNIST_DATASET_ID];
 
 /**
  * Opens the registry kept in `<dataDir>/datasets`. The first open converts the `mnist` package's digits into
@@ -113,7 +122,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       const splits = await readIdxSplits(files, onProgress);
       // The same images and labels again (another folder, name or compression): say which dataset it is.
       const hash = contentHash(splits);
-      const existing = findSame(hash, store.listDatasets().map((e) => e.info));
+      const existing = sameContent.find(hash, store.listDatasets().map((e) => e.info));
       if (existing) throw alreadyImported(paths.length === 1 ? paths[0] : files.trainImages, existing);
       // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
       const folderName = defaultDatasetName(paths, files);
@@ -141,7 +150,20 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       onProgress?.({ path: cachePath, fraction: 1, message: `Imported ${info.name}: ${info.trainSize} training and ${info.testSize} test images` });
       return info;
     },
+    remove(id) {
+      const { info, cachePath } = requireEntry(id);
+      if (BUILT_IN_DATASET_IDS.includes(id)) {
+        throw new DatasetError(info.name, 'is built into Loss Lab and cannot be deleted', 'delete imported datasets only');
+      }
+      const removed = store.deleteDataset(id);
+      memo.delete(id);
+      sameContent.forget(id);
+      // After the rows: a failure here leaves an orphaned file, never a registration without its data.
+      // (A stored cache path may be relative to the data folder; an absolute one resolves to itself.)
+      rmSync(resolve(dataDir, cachePath), { force: true });
+      return removed;
+    },
   };
-  const findSame = sameContentFinder((id) => registry.load(id));
+  const sameContent = sameContentFinder((id) => registry.load(id));
   return registry;
 }

@@ -17,13 +17,20 @@ export function contentHash(splits: { train: DatasetSplit; test: DatasetSplit })
   return hash.digest('hex');
 }
 
+export interface SameContentFinder {
+  /** The registered dataset holding the content with this hash, if any. */
+  find(hash: string, registered: readonly DatasetInfo[]): DatasetInfo | undefined;
+  /** Drops a deleted dataset's remembered hash: a later import may reuse its id for other content. */
+  forget(id: string): void;
+}
+
 /**
  * Remembers each registered dataset's hash (computed once, from its loaded bytes) and finds the one an
  * import duplicates.
  */
-export function sameContentFinder(load: (id: string) => Dataset): (hash: string, registered: readonly DatasetInfo[]) => DatasetInfo | undefined {
+export function sameContentFinder(load: (id: string) => Dataset): SameContentFinder {
   const hashes = new Map<string, string>();
-  return (hash, registered) =>
+  const find = (hash: string, registered: readonly DatasetInfo[]): DatasetInfo | undefined =>
     registered.find((info) => {
       let known = hashes.get(info.id);
       if (known === undefined) {
@@ -36,6 +43,7 @@ export function sameContentFinder(load: (id: string) => Dataset): (hash: string,
       }
       return known === hash;
     });
+  return { find, forget: (id) => void hashes.delete(id) };
 }
 
 /** The error an import of already-registered content ends with: which dataset it is, and what to do. */

@@ -1,10 +1,16 @@
 import { readyDataset } from './dataset-ready';
-import { notFound } from './errors';
+import { datasetRunIds, datasetUsage, describeUsage } from './dataset-usage';
+import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
-type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:images';
+type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:images' | 'datasets:usage' | 'datasets:delete';
 
 export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
+  const requireDataset = (datasetId: string) => {
+    const info = ctx.datasets.list().find((d) => d.id === datasetId);
+    if (!info) throw notFound(`dataset "${datasetId}"`);
+    return info;
+  };
   return {
     'lab:info': () => ctx.info,
     'datasets:list': () => ctx.datasets.list(),
@@ -17,6 +23,27 @@ export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
         images: indices.map((i) => Array.from(images.subarray(i * 784, (i + 1) * 784))),
         labels: indices.map((i) => labels[i]),
       };
+    },
+    'datasets:usage': ({ datasetId }) => {
+      requireDataset(datasetId);
+      return datasetUsage(ctx.store, datasetId);
+    },
+    'datasets:delete': ({ datasetId, deleteRuns }) => {
+      const info = requireDataset(datasetId);
+      // IMMEDIATE takes the write lock first, so no other process (the CLI, the app) adds a run in between.
+      return ctx.store.db.transaction(() => {
+        const usage = datasetUsage(ctx.store, datasetId);
+        if (usage.builtIn) throw conflict(`“${info.name}” (${datasetId}) is built into Loss Lab and cannot be deleted; only imported datasets can`);
+        if (usage.active > 0) {
+          throw conflict(`“${info.name}” has ${usage.active} run${usage.active === 1 ? '' : 's'} queued or training: stop them (or cancel their study), then delete it`);
+        }
+        if ((usage.runs > 0 || usage.studies > 0) && !deleteRuns) {
+          throw conflict(`“${info.name}” is used by ${describeUsage(usage)}: delete them with it (deleteRuns, or --with-runs on the command line) or delete them first`);
+        }
+        for (const runId of datasetRunIds(ctx.store, datasetId)) ctx.predictors.forget(runId);
+        const removed = ctx.datasets.remove(datasetId);
+        return { deleted: datasetId, runsDeleted: removed.runs, studiesDeleted: removed.studies };
+      }).immediate();
     },
   };
 }

@@ -56,6 +56,10 @@ function createRunStore(db: Database.Database, recovered: number[]): RunStore {
   const upsertDataset = db.prepare(`
     INSERT INTO datasets (id, info, cache_path) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET info = excluded.info, cache_path = excluded.cache_path`);
+  // Study runs carry their study's dataset, so the runs go by dataset and the emptied studies after them.
+  const deleteDatasetStudies = db.prepare('DELETE FROM studies WHERE dataset_id = ?');
+  const deleteDatasetRuns = db.prepare('DELETE FROM runs WHERE dataset_id = ?');
+  const deleteDatasetRow = db.prepare('DELETE FROM datasets WHERE id = ?');
   const allDatasets = db.prepare<[], { info: string; cache_path: string }>(
     "SELECT info, cache_path FROM datasets ORDER BY json_extract(info, '$.createdAt'), id",
   );
@@ -80,6 +84,12 @@ function createRunStore(db: Database.Database, recovered: number[]): RunStore {
     saveDataset: (info: DatasetInfo, cachePath: string) => {
       upsertDataset.run(info.id, encodeJson(info), cachePath);
     },
+    deleteDataset: db.transaction((id: string) => {
+      const runs = deleteDatasetRuns.run(id).changes;
+      const studies = deleteDatasetStudies.run(id).changes;
+      deleteDatasetRow.run(id);
+      return { runs, studies };
+    }),
     listDatasets: () => allDatasets.all().map((row) => ({ info: decodeJson<DatasetInfo>(row.info), cachePath: row.cache_path })),
     close: () => {
       if (db.open) db.close();

@@ -63,6 +63,11 @@ export interface RunStore {
   getModel(id: number): SavedModel | undefined;
   /** Inserts or replaces a dataset's registration. */
   saveDataset(info: DatasetInfo, cachePath: string): void;
+  /**
+   * Removes a dataset's registration with every study and run on it (their epochs, evaluations and models),
+   * in one transaction. Returns how many runs and studies went; the caller checks first that none is active.
+   */
+  deleteDataset(id: string): { runs: number; studies: number };
   /** Oldest first. */
   listDatasets(): { info: DatasetInfo; cachePath: string }[];
   close(): void;
