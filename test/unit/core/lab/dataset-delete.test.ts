@@ -109,11 +109,14 @@ describe('deleting a dataset', () => {
     expect(await ok('studies:list', undefined)).toEqual([]);
   });
 
-  it('deletes an unused dataset at once, after which the same files import again', async () => {
+  it('deletes an unused dataset at once, and forgets its content: its id may come back with other images', async () => {
+    const original = join(dataDir, 'in', 'unused');
+    await expect(lab.paths.importDataset([original])).rejects.toThrow(/same images and labels as the dataset “Unused”/);
     expect(await ok('datasets:delete', { datasetId: unused.id })).toEqual({ deleted: unused.id, runsDeleted: 0, studiesDeleted: 0 });
     expect(existsSync(cacheFile(unused.id))).toBe(false);
-    const again = await lab.paths.importDataset([join(dataDir, 'in', 'unused')], 'Unused');
-    expect(again.id).toBe(unused.id);
-    expect(existsSync(cacheFile(unused.id))).toBe(true);
+    const other = await lab.paths.importDataset([writeIdxFolder(join(dataDir, 'in', 'other'), { train: 23 }).dir], 'Unused');
+    expect(other.id).toBe(unused.id);
+    const again = await lab.paths.importDataset([original], 'Unused');
+    expect(again).toMatchObject({ id: `${unused.id}-2`, trainSize: 22 });
   });
 });
