@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { datasetsDeleteCommand } from './datasets-delete';
 import { datasetsImportCommand } from './datasets-import';
 import { datasetsListCommand } from './datasets-list';
 import { runsCompareCommand } from './runs-compare';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly Command[] = [
   studyExportCommand,
   datasetsListCommand,
   datasetsImportCommand,
+  datasetsDeleteCommand,
 ];
