@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia';
 import { onScopeDispose, ref } from 'vue';
 import type { Request } from '@shared/contract';
-import type { DatasetImages, DatasetInfo } from '@shared/dataset-types';
+import type { DatasetImages, DatasetInfo, DatasetUsage } from '@shared/dataset-types';
 import { errorMessage, labApi } from '@renderer/api';
 import { uploadIdxFiles } from '@renderer/api/files';
 import { useRequestState } from './request-state';
+import { useRunsStore } from './runs';
+import { useStudiesStore } from './studies';
 
 export interface ImportProgress {
   /** 0..1 */
@@ -54,6 +56,37 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return track(() => labApi().datasets.images(request));
   }
 
+  /** Why the last delete failed (or was refused), kept apart from list errors. */
+  const deleteError = ref<string | null>(null);
+
+  /** How many runs and studies use a dataset, for the delete question; undefined when asking failed. */
+  async function usage(datasetId: string): Promise<DatasetUsage | undefined> {
+    deleteError.value = null;
+    try {
+      return await labApi().datasets.usage({ datasetId });
+    } catch (e) {
+      deleteError.value = errorMessage(e);
+      return undefined;
+    }
+  }
+
+  /**
+   * Deletes an imported dataset (with `deleteRuns`, its runs and studies too); History and Studies reload after,
+   * since runs may have gone with it. False when refused or failed (see `deleteError`).
+   */
+  async function remove(datasetId: string, deleteRuns: boolean): Promise<boolean> {
+    deleteError.value = null;
+    try {
+      const { runsDeleted, studiesDeleted } = await labApi().datasets.delete({ datasetId, deleteRuns });
+      list.value = list.value.filter((d) => d.id !== datasetId);
+      if (runsDeleted + studiesDeleted > 0) await Promise.all([useRunsStore().load(), useStudiesStore().load()]);
+      return true;
+    } catch (e) {
+      deleteError.value = errorMessage(e);
+      return false;
+    }
+  }
+
   const byId = (id: string): DatasetInfo | undefined => list.value.find((d) => d.id === id);
 
   const off = labApi().datasets.onImportProgress(({ fraction, message }) => {
@@ -61,5 +94,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
   });
   onScopeDispose(off);
 
-  return { list, importing, progress, importError, loading, error, load, importDataset, images, byId };
+  return { list, importing, progress, importError, deleteError, loading, error, load, importDataset, images, usage, remove, byId };
 });
