@@ -74,3 +74,32 @@ describe('useLabStore', () => {
     expect(lab.current.calls.filter((c) => c.channel === 'presets:list')).toHaveLength(1);
   });
 });
+
+describe('useDatasetsStore.remove', () => {
+  it('drops the deleted dataset and reloads the runs and studies that went with it', async () => {
+    const requests: unknown[] = [];
+    lab.current.on('datasets:list', () => [dataset('mnist-embedded'), dataset('fashion')]);
+    lab.current.on('datasets:delete', (req) => (requests.push(req), { deleted: 'fashion', runsDeleted: 2, studiesDeleted: 0 }));
+    let runListings = 0;
+    lab.current.on('runs:list', () => (runListings++, []));
+    const datasets = useDatasetsStore();
+    await datasets.load();
+    expect(await datasets.remove('fashion', true)).toBe(true);
+    expect(requests).toEqual([{ datasetId: 'fashion', deleteRuns: true }]);
+    expect(datasets.list.map((d) => d.id)).toEqual(['mnist-embedded']);
+    expect(runListings).toBe(1);
+    expect(datasets.deleteError).toBeNull();
+  });
+
+  it('keeps the dataset and shows the core\'s reason when the delete is refused', async () => {
+    lab.current.on('datasets:list', () => [dataset('fashion')]);
+    lab.current.on('datasets:delete', () => {
+      throw new FakeLabError('conflict', '“fashion” has 1 run queued or training: stop them (or cancel their study), then delete it');
+    });
+    const datasets = useDatasetsStore();
+    await datasets.load();
+    expect(await datasets.remove('fashion', true)).toBe(false);
+    expect(datasets.list.map((d) => d.id)).toEqual(['fashion']);
+    expect(datasets.deleteError).toMatch(/queued or training: stop them/);
+  });
+});
