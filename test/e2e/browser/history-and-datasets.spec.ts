@@ -131,4 +131,35 @@ test.describe.serial('Datasets: IDX import', () => {
     await page.getByTestId('dataset').selectOption(id ?? '');
     await expect(page.getByTestId('dataset')).toHaveValue(id ?? '');
   });
+  test('the imported set is deleted through the dialog, with the run trained on it; the built-ins offer no Delete', async ({}, testInfo) => {
+    test.skip(!existsSync(FASHION_DIR), `${FASHION_DIR} is absent (Debian package dataset-fashion-mnist not installed)`);
+    test.setTimeout(180_000);
+    await goTo(page, 'experiment');
+    const id = await page.getByTestId('dataset').locator('option', { hasText: 'Fashion-MNIST (e2e)' }).getAttribute('value');
+    const runId = await trainRun(page, { presetId: 'example-3', epochs: 1, name: 'e2e fashion run', datasetId: id ?? '' });
+
+    await goTo(page, 'datasets');
+    const row = page.getByTestId('dataset-row').filter({ hasText: 'Fashion-MNIST (e2e)' });
+    await expect(page.getByTestId('dataset-row').filter({ hasText: 'mnist-embedded' }).getByTestId('dataset-delete')).toHaveCount(0);
+    await row.getByTestId('dataset-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('1 run use “Fashion-MNIST (e2e)”');
+    await expect(page.getByTestId('confirm-ok')).toHaveText('Delete dataset and its 1 run');
+    await expect(page.getByTestId('confirm-cancel')).toBeFocused();
+    await saveScreen(page, testInfo, 'datasets-delete-dialog');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+
+    await row.getByTestId('dataset-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(row).toHaveCount(0);
+    await expect(page.getByTestId('dataset-delete-error')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('dataset-row').first()).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await goTo(page, 'history');
+    await expect(page.getByTestId('runs-table').or(page.getByTestId('empty')).first()).toBeVisible();
+    await expect(page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`)).toHaveCount(0);
+  });
 });
