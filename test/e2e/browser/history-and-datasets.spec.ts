@@ -143,7 +143,7 @@ test.describe.serial('Datasets: IDX import', () => {
     await expect(page.getByTestId('dataset-row').filter({ hasText: 'mnist-embedded' }).getByTestId('dataset-delete')).toHaveCount(0);
     await row.getByTestId('dataset-delete').click();
     const dialog = page.getByTestId('confirm-dialog');
-    await expect(dialog).toContainText('1 run use “Fashion-MNIST (e2e)”');
+    await expect(dialog).toContainText('1 run uses “Fashion-MNIST (e2e)”. Deleting the dataset deletes them too');
     await expect(page.getByTestId('confirm-ok')).toHaveText('Delete dataset and its 1 run');
     await expect(page.getByTestId('confirm-cancel')).toBeFocused();
     await saveScreen(page, testInfo, 'datasets-delete-dialog');
