@@ -25,6 +25,14 @@ export const nowIso = (): string => new Date().toISOString();
 const finiteOrNull = (value: number | null | undefined): number | null => (value === null || value === undefined || Number.isNaN(value) ? null : value);
 
 export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: RunOwner): RunWrites {
+  /**
+   * A transaction that takes the write lock at BEGIN: it reads a run's status, then writes, and two processes
+   * doing so at once must queue (busy_timeout) rather than fail on a stale snapshot.
+   */
+  const immediate = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    const transaction = db.transaction(fn);
+    return (...args: A): R => transaction.immediate(...args);
+  };
   const statusOf = db.prepare<[number], { status: RunStatus } & OwnerRow>(
     'SELECT status, owner_host, owner_pid, owner_start, owner_token, owner_heartbeat FROM runs WHERE id = ?',
   );
@@ -84,19 +92,19 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
       const info = insertRun.run({ ...run, config: encodeJson(run.config), createdAt: nowIso() });
       return summaryOf(Number(info.lastInsertRowid));
     },
-    markRunning: db.transaction((id: number, backend: BackendName | null) => {
+    markRunning: immediate((id: number, backend: BackendName | null) => {
       requireStatus(id, ['queued', 'running'], 'start');
       const { host, pid, start, token } = owner;
       startRun.run({ backend, now: nowIso(), host, pid, start, token, heartbeat: Date.now(), id });
       return summaryOf(id);
     }),
-    appendEpoch: db.transaction((id: number, m: EpochMetrics) => {
+    appendEpoch: immediate((id: number, m: EpochMetrics) => {
       if (!statusOf.get(id)) throw runNotFound(id);
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
       insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.testLoss, m.testAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
       afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
     }),
-    finish: db.transaction((id: number, outcome: RunOutcome) => {
+    finish: immediate((id: number, outcome: RunOutcome) => {
       if (!FINAL_STATUSES.includes(outcome.status)) throw new RunStateError(`a run cannot finish as ${outcome.status}`);
       requireStatus(id, ['queued', 'running'], `become ${outcome.status}`);
       const evaluation = outcome.evaluation ?? null;
@@ -113,7 +121,7 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
       }
       return summaryOf(id);
     }),
-    fail: db.transaction((id: number, message: string) => {
+    fail: immediate((id: number, message: string) => {
       requireStatus(id, ['queued', 'running'], 'become failed');
       endRun.run('failed', nowIso(), message, null, id);
       return summaryOf(id);
@@ -121,7 +129,7 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
     heartbeat() {
       beat.run(Date.now(), owner.token);
     },
-    requeue: db.transaction((id: number) => {
+    requeue: immediate((id: number) => {
       requireStatus(id, REQUEUEABLE_STATUSES, 'be re-queued');
       for (const clear of clearRun) clear.run(id);
       resetRun.run(id);
