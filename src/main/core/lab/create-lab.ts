@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { requestSchemas, type Channel, type LabInfo, type Result } from '../../../shared/contract';
 import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
+import { requeueInterruptedStudyRuns } from '../studies/study-store';
 import { initBackend } from '../training/backend';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError, toLabError } from './errors';
@@ -47,6 +48,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     const predictors = createPredictorCache();
     const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers };
     const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx) };
+    // A long-lived host picks up where a crash left the studies: their interrupted runs train again.
+    if ((options.resumeQueued ?? true) && !store.readOnly) requeueInterruptedStudyRuns(store);
     scheduler.kick();
 
     return {
