@@ -9,7 +9,9 @@ import { type Dataset, DatasetError } from './dataset';
 import { buildEmbeddedDataset, EMBEDDED_DATASET_ID } from './embedded';
 import { defaultDatasetName, locateIdxFiles } from './idx-files';
 import { classNamesFor, type ProgressListener, readIdxSplits } from './idx-import';
+import { relocateCachePaths, storedCachePath, resolveCachePath } from './cache-paths';
 import { uniqueSlug } from './slug';
+import { removeOrphanTempFiles } from './temp-files';
 
 export interface DatasetRegistry {
   /** Every registered dataset, oldest first (the built-in digits first). */
@@ -27,19 +29,31 @@ export interface DatasetRegistry {
 
 /**
  * Opens the registry kept in `<dataDir>/datasets`. The first open converts the `mnist` package's digits into
- * `mnist-embedded.bin` (about a second); later opens only check that the file is there.
+ * `mnist-embedded.bin` (about a second); later opens only check that the file is there. Cache paths are
+ * stored relative to the data directory, so the folder can be moved or copied; each open removes the
+ * temporary files of imports whose process is gone. Over a read-only store nothing is written.
  */
 export async function openDatasetRegistry(dataDir: string, store: RunStore): Promise<DatasetRegistry> {
-  const dir = resolve(dataDir, 'datasets');
-  mkdirSync(dir, { recursive: true });
+  const root = resolve(dataDir);
+  const dir = join(root, 'datasets');
+  if (!store.readOnly) {
+    mkdirSync(dir, { recursive: true });
+    removeOrphanTempFiles(dir);
+    relocateCachePaths(root, store);
+  }
   const memo = new Map<string, Dataset>();
-  const entry = (id: string): { info: DatasetInfo; cachePath: string } | undefined => store.listDatasets().find((e) => e.info.id === id);
+  const entry = (id: string): { info: DatasetInfo; cachePath: string } | undefined => {
+    const found = store.listDatasets().find((e) => e.info.id === id);
+    return found && { info: found.info, cachePath: resolveCachePath(root, found.cachePath) };
+  };
 
+  /** Builds the digits; records them unless the store is read-only (then they live in memory only). */
   const buildEmbedded = (): Dataset => {
     const dataset = buildEmbeddedDataset();
+    if (store.readOnly) return dataset;
     const path = join(dir, `${EMBEDDED_DATASET_ID}.bin`);
     writeDatasetCache(path, dataset);
-    store.saveDataset(dataset.info, path);
+    store.saveDataset(dataset.info, storedCachePath(root, path));
     return dataset;
   };
   const embedded = entry(EMBEDDED_DATASET_ID);
@@ -89,7 +103,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       const cachePath = join(dir, `${id}.bin`);
       writeDatasetCache(cachePath, { info, ...splits });
       try {
-        store.saveDataset(info, cachePath);
+        store.saveDataset(info, storedCachePath(root, cachePath));
       } catch (error) {
         rmSync(cachePath, { force: true });
         throw error;

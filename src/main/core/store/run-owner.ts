@@ -62,7 +62,8 @@ export function releaseOwnerIdentity(owner: RunOwner): void {
   openTokens.delete(owner.token);
 }
 
-function pidExists(pid: number): boolean {
+/** Whether a process `pid` exists on this host. */
+export function pidExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
