@@ -1,5 +1,5 @@
 /** `openStore`: the SQLite database of runs, epochs, evaluations, models, datasets and studies. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorCode, storageError } from './errors';
@@ -60,7 +60,7 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): RunSt
 function openReadOnly(dbPath: string, options: OpenStoreOptions): RunStore {
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = openReadOnlyDatabase(dbPath, options);
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true });
     if (version !== MIGRATIONS.length) {
@@ -73,6 +73,30 @@ function openReadOnly(dbPath: string, options: OpenStoreOptions): RunStore {
   // Read-only: nothing is recovered or claimed; the identity only serves the store's interface.
   const owner: RunOwner = { host: '', pid: process.pid, start: null, token: '' };
   return createRunStore(db, { dbPath, owner, recovered: [], readOnly: true });
+}
+
+/**
+ * SQLite reads a WAL database only where it can create the `-shm` index beside it. In a folder this process
+ * cannot write, it reads a copy of the file in memory instead (marked as a rollback-journal database, which
+ * the in-memory copy is), unless a `-wal` file holds commits the copy would miss.
+ */
+function openReadOnlyDatabase(dbPath: string, options: OpenStoreOptions): Database.Database {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...binding });
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (error) {
+    if (!/^(SQLITE_READONLY|SQLITE_CANTOPEN)/.test(errorCode(error) ?? '')) throw error;
+    const wal = `${dbPath}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) {
+      throw new Error(`its journal ${wal} holds changes not yet in the database; open it once where it can be written`, { cause: error });
+    }
+    const copy = readFileSync(dbPath);
+    // Bytes 18 and 19 of the header: file format read/write versions, 2 for WAL, 1 for rollback journal.
+    if (copy.length >= 20) copy.fill(1, 18, 20);
+    return new Database(copy, { readonly: true, ...binding });
+  }
 }
 
 /** Refreshes the heartbeat of the runs this store owns every HEARTBEAT_MS until it closes. */
