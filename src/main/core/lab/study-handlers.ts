@@ -1,7 +1,6 @@
 import { getStudyDetail, compareInStudy } from '../studies/study-detail';
 import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
-import { exportStudy } from '../studies/export-study';
 import { exportModel } from '../studies/export-model';
 import type { RunStore } from '../store';
 import { conflict, notFound } from './errors';
@@ -73,7 +72,8 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
       return { deleted };
     },
     'studies:compare': ({ studyId, a, b, metric }) => compareInStudy(store, studyId, a, b, metric),
-    'studies:export': ({ studyId, dir }) => exportStudy(store, studyId, dir, workers),
+    // Loaded on first use: the chart renderer (ECharts) adds ~70 MiB to every process that imports it.
+    'studies:export': async ({ studyId, dir }) => (await import('../studies/export-study')).exportStudy(store, studyId, dir, workers),
     'runs:exportModel': ({ runId, dir }) => {
       const model = store.getModel(runId);
       if (!model) throw store.getRun(runId) ? conflict(`run ${runId} has no trained model to export`) : notFound(`run ${runId}`);
