@@ -5,6 +5,7 @@ import { defaultWorkerUrl, startTrainingWorker } from '../training/start-trainin
 import { createWorkerPool } from '../training/worker-pool';
 import type { TrainingHandle, TrainingOutcome } from '../training/types';
 import { conflict, notFound } from './errors';
+import { watchForeignRuns } from './foreign-runs';
 import { summarize } from './summarize';
 import type { LabEvents } from './lab-events';
 
@@ -64,6 +65,9 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     }
   };
 
+  /** Runs this session queued, until this process claims them: another process may train them instead. */
+  const foreign = watchForeignRuns(store, (runId, status) => announce(runId, status));
+
   /** Why recording a running run failed (an epoch, its start): the run is stopped and ends `failed` with this. */
   const recordFailures = new Map<number, string>();
   const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -117,6 +121,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (!(error instanceof RunStateError)) console.error(`[loss-lab] could not start run ${runId}: ${messageOf(error)}`);
       return;
     }
+    foreign.forget(runId);
     announce(runId, 'running');
     /** Stops the run because its progress cannot be recorded; it will end `failed` with `reason`. */
     const failRecording = (reason: string): void => {
@@ -174,6 +179,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     enqueue(runIds) {
       for (const id of runIds) enqueued.add(id);
       kick();
+      for (const id of runIds) if (!running.has(id)) foreign.follow(id);
     },
     isRunning: (runId) => running.has(runId),
     stop(runId) {
@@ -187,6 +193,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     },
     async close() {
       closing = true;
+      foreign.stop();
       const handles = [...running.values()];
       for (const handle of handles) handle.stop();
       await Promise.allSettled(handles.map((h) => h.done));

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findPreset } from '../../../../src/shared/presets';
+import type { StudySummary } from '../../../../src/shared/study-types';
+import { createLab } from '../../../../src/main/core/lab/create-lab';
+import type { Lab } from '../../../../src/main/core/lab/lab-types';
+
+const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
+const labs: Lab[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(labs.splice(0).map((lab) => lab.close()));
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
+  const result = await lab.handle(channel, request);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('a study whose queued runs another lab trains', () => {
+  it('still ends where it was started: the first lab sees the other lab finish them', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-foreign-'));
+    dirs.push(dataDir);
+    // As `lab study run` does: one worker, runs of earlier sessions left alone.
+    const cli = await createLab({ dataDir, host: 'cli', workers: 1, resumeQueued: false });
+    labs.push(cli);
+    const progress: StudySummary[] = [];
+    const done = new Promise<StudySummary>((resolve) =>
+      cli.subscribe((event, payload) => {
+        if (event !== 'studies:progress') return;
+        const s = payload as StudySummary;
+        progress.push(s);
+        if (s.runsQueued === 0 && s.runsRunning === 0) resolve(s);
+      }),
+    );
+    const study = await call<StudySummary>(cli, 'studies:create', { name: 'shared', datasetId: 'mnist-embedded', base: quick, factors: [], seeds: 3 });
+    expect(study.runsTotal).toBe(3);
+    // As `serve` starting beside it does: it takes the queued runs.
+    const serve = await createLab({ dataDir, host: 'browser', workers: 2 });
+    labs.push(serve);
+    const trainedByServe = new Set<number>();
+    serve.subscribe((event, payload) => {
+      if (event === 'runs:epoch') trainedByServe.add((payload as { runId: number }).runId);
+    });
+
+    expect(await done).toMatchObject({ status: 'completed', runsCompleted: 3 });
+    expect(trainedByServe.size).toBeGreaterThanOrEqual(1);
+  });
+});
