@@ -91,7 +91,7 @@ describe('the run queue', () => {
     expect(runs.filter((r) => r.status === 'interrupted')).toHaveLength(0);
     const after = await studyDone(second, study.id);
     expect(after).toMatchObject({ runsCompleted: 3, runsOther: 0, status: 'completed' });
-  });
+  }, 400_000);
 
   it('a paused study starts no new run until resumed; cancel stops the rest', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-'));

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = join(__dirname, '../../../..');
+/** Timeout of a test that spawns CLI processes that train: each start alone takes 10–20 s on a busy 2-core machine. */
+export const SLOW_TEST_MS = 400_000;
 const CLI = ['--import', 'tsx', join(ROOT, 'src/main/cli/lab.ts')];
 
 /** Temp folders made by `tempDir`; `removeTempDirs` deletes them (call it in afterAll). */
@@ -21,7 +23,7 @@ export function removeTempDirs(): void {
 
 /** Runs one command to its end. */
 export function lab(args: string[], dataDir: string) {
-  return spawnSync(process.execPath, [...CLI, ...args, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  return spawnSync(process.execPath, [...CLI, ...args, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
 }
 
 export interface LiveCommand {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatasetRegistry } from '../../../../src/main/core/datasets/registry';
 import { openStore } from '../../../../src/main/core/store';
 import { epochMetrics, evaluation, newRun } from '../../core/store/store-fixture';
-import { ROOT, removeTempDirs, tempDir } from './cli-harness';
+import { ROOT, removeTempDirs, SLOW_TEST_MS, tempDir } from './cli-harness';
 
 afterAll(removeTempDirs);
 
@@ -26,7 +26,7 @@ function labAsReader(args: string[], dataDir: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/cli/lab.ts'), ...args, '--data-dir', dataDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
     ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {}),
   });
 }
@@ -56,5 +56,5 @@ describe('a read-only data directory', () => {
     expect(trained.status).toBe(1);
     expect(trained.stderr).toMatch(/^loss-lab: could not write to the database .*loss-lab\.db: .*read-?only/m);
     expect(trained.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, SLOW_TEST_MS);
 });

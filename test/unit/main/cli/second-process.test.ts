@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../../src/main/core/store';
-import { lab, removeTempDirs, startLab, tempDir } from './cli-harness';
+import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
 
 afterAll(removeTempDirs);
 
-const train = (dataDir: string, seed: number) => startLab(['train', '--preset', 'example-3', '--epochs', '3', '--seed', String(seed), '--json'], dataDir);
+const train = (dataDir: string, seed: number) => startLab(['train', '--preset', 'example-3', '--epochs', '2', '--seed', String(seed), '--json'], dataDir);
 const isEpoch = (n: number) => (line: Record<string, unknown>) => line['type'] === 'epoch' && line['epoch'] === n;
 
 describe('a second process on the same data directory', () => {
@@ -27,12 +27,12 @@ describe('a second process on the same data directory', () => {
     const store = openStore(join(dataDir, 'loss-lab.db'));
     try {
       const [run] = store.listRuns();
-      expect(run).toMatchObject({ status: 'completed', epochsDone: 3 });
+      expect(run).toMatchObject({ status: 'completed', epochsDone: 2 });
       expect(store.getRun(run.id)?.evaluation?.testAccuracy).toBeGreaterThan(0.8);
     } finally {
       store.close();
     }
-  });
+  }, SLOW_TEST_MS);
 
   it('two trainings at once both record their evaluations', async () => {
     const dataDir = tempDir();
@@ -48,11 +48,11 @@ describe('a second process on the same data directory', () => {
     const store = openStore(join(dataDir, 'loss-lab.db'));
     try {
       expect(store.listRuns().map((r) => [r.status, r.epochsDone])).toEqual([
-        ['completed', 3],
-        ['completed', 3],
+        ['completed', 2],
+        ['completed', 2],
       ]);
     } finally {
       store.close();
     }
-  });
+  }, SLOW_TEST_MS);
 });

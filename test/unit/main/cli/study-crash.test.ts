@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StudySummary } from '../../../../src/shared/study-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
-import { ROOT, removeTempDirs, tempDir } from './cli-harness';
+import { ROOT, removeTempDirs, SLOW_TEST_MS, tempDir } from './cli-harness';
 
 afterAll(removeTempDirs);
 
@@ -51,5 +51,5 @@ describe('a study killed mid-way (kill -9)', () => {
     } finally {
       await lab.close();
     }
-  });
+  }, SLOW_TEST_MS);
 });
