@@ -99,15 +99,19 @@ function openReadOnlyDatabase(dbPath: string, options: OpenStoreOptions): Databa
   }
 }
 
-/** Refreshes the heartbeat of the runs this store owns every HEARTBEAT_MS until it closes. */
+/**
+ * Every HEARTBEAT_MS until the store closes: refreshes the heartbeat of the runs this store owns, and marks
+ * interrupted the runs of processes that died meanwhile (an app open for days beside a CLI that crashed).
+ */
 function withHeartbeat(store: RunStore, owner: RunOwner): RunStore {
   let warned = false;
   const timer = setInterval(() => {
     try {
       store.heartbeat();
+      store.recoverGone();
       warned = false;
     } catch (error) {
-      if (!warned) console.error('[loss-lab] could not refresh the heartbeat of running runs:', error instanceof Error ? error.message : error);
+      if (!warned) console.error('[loss-lab] could not refresh the heartbeat of running runs or recover those of ended processes:', error instanceof Error ? error.message : error);
       warned = true;
     }
   }, HEARTBEAT_MS);

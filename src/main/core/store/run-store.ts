@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { DatasetInfo } from '../../../shared/dataset-types';
 import { storageError } from './errors';
 import { decodeJson, encodeJson } from './json-codec';
+import { recoverInterrupted } from './recover-runs';
 import { runReads } from './run-reads';
 import type { RunOwner } from './run-owner';
 import { runWrites } from './run-writes';
@@ -54,6 +55,7 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
     failRun: write((id, message) => writes.fail(id, message)),
     requeueRun: write((id) => writes.requeue(id)),
     heartbeat: write(() => writes.heartbeat()),
+    recoverGone: write(() => (setup.readOnly ? [] : recoverInterrupted(db, setup.owner))),
     listRuns: read((filter) => reads.list(filter)),
     getRun: read((id) => reads.detail(id)),
     updateRun: write(

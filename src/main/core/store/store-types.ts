@@ -65,6 +65,11 @@ export interface RunStore {
   failRun(id: number, message: string): RunSummary;
   /** Refreshes `owner_heartbeat` of the running runs this store owns. */
   heartbeat(): void;
+  /**
+   * Marks `interrupted` the running runs whose owning process is gone (as opening the store does), for a
+   * long-lived process beside one that crashed. Returns their ids. The heartbeat timer calls it.
+   */
+  recoverGone(): number[];
   /** interrupted/stopped/failed/diverged → queued; clears its epochs, evaluation, model, error, times and owner. */
   requeueRun(id: number): RunSummary;
   /** Newest first. Never reads evaluations or weights. */
