@@ -187,6 +187,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (handle) return handle.stop();
       const run = store.getRun(runId);
       if (!run) throw notFound(`run ${runId}`);
+      if (run.status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there`);
       if (run.status !== 'queued') throw conflict(`run ${runId} is ${run.status}, not running or queued: nothing to stop`);
       store.finishRun(runId, { status: 'stopped', error: null });
       announce(runId, 'stopped');

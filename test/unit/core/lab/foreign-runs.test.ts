@@ -6,6 +6,7 @@ import { findPreset } from '../../../../src/shared/presets';
 import type { StudySummary } from '../../../../src/shared/study-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
+import { openStore } from '../../../../src/main/core/store';
 
 const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
 const labs: Lab[] = [];
@@ -46,13 +47,36 @@ describe('a study whose queued runs another lab trains', () => {
     serve.subscribe((event, payload) => {
       if (event === 'runs:epoch') trainedByServe.add((payload as { runId: number }).runId);
     });
-    // The first lab's own run ends at once, so only the other lab's runs are left: the first lab hears of
-    // them only from the database.
-    // Its scheduler took the oldest queued run, the study's first.
+    // The first lab's own run (the oldest queued, the study's first) ends at once, so only the other lab's
+    // runs are left: the first lab hears of them only from the database.
     const ownId = Math.min(...(await call<{ id: number }[]>(cli, 'runs:list')).map((r) => r.id));
     await call(cli, 'runs:stop', { runId: ownId });
 
     expect(await done).toMatchObject({ status: 'incomplete', runsCompleted: 2, runsOther: 1 });
     expect(trainedByServe.size).toBe(2);
   }, 400_000);
+});
+
+describe('a run another process trains', () => {
+  it('cannot be deleted or stopped here, with a message that says why', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-foreign-'));
+    dirs.push(dataDir);
+    const lab = await createLab({ dataDir, host: 'cli', workers: 1, resumeQueued: false });
+    labs.push(lab);
+    // Another open database (another process, as far as the lab can tell) claims a run.
+    const other = openStore(join(dataDir, 'loss-lab.db'));
+    try {
+      const { id } = other.createRun({ name: 'elsewhere', presetId: null, studyId: null, datasetId: 'mnist-embedded', config: quick });
+      other.markRunning(id, 'wasm');
+      for (const channel of ['runs:delete', 'runs:stop'] as const) {
+        expect(await lab.handle(channel, { runId: id })).toMatchObject({
+          ok: false,
+          error: { code: 'conflict', message: expect.stringMatching(/training in another Loss Lab process/) },
+        });
+      }
+      expect(other.getRun(id)?.status).toBe('running');
+    } finally {
+      other.close();
+    }
+  });
 });
