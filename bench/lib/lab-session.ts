@@ -3,7 +3,7 @@
  * backend, one epoch at a time, so the benchmark can alternate it with the PyTorch peer.
  */
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
-import { deriveSeed, seededPermutation } from '../../src/main/core/random';
+import { epochOrder } from '../../src/main/core/random';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
 import { createStepContext, type StepContext } from '../../src/main/core/training/train-step';
 import { trainRows, type TrainRows } from '../../src/main/core/training/train-batches';
@@ -30,7 +30,7 @@ export function createLabSession(config: ModelConfig, split: DatasetSplit): LabS
   return {
     epoch() {
       epoch++;
-      const order = seededPermutation(data.count, deriveSeed(config.seed + epoch, 1000));
+      const order = epochOrder(data.count, config.seed, epoch);
       const result = trainEpoch(ctx, data, order, config.batchSize, { shouldStop: () => false, onProgress: () => {} });
       if (result.kind !== 'completed') throw new Error(`the benchmark epoch ended ${result.kind}`);
       return { samplesPerSecond: data.count / result.seconds, seconds: result.seconds, meanLoss: result.meanLoss, accuracy: result.accuracy };

@@ -10,8 +10,10 @@ import { markdownTable, type Cell } from './table';
 const MODEL_NAMES: Record<string, string> = { 'example-1': 'Ex 1 tanh+MSE', 'example-3': 'Ex 3 relu+softmax+CE' };
 const ratio = (v: number | null): Cell => (v === null ? null : `${v.toFixed(2)}×`);
 
-export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null): string {
-  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', 'PyTorch 1 thread', 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr)`, 'ratio', 'load (1 min)'];
+/** `blas`: the label of the BLAS the peer loaded (see peer-blas.ts), shown in the PyTorch column headers. */
+export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null, blas: string | null): string {
+  const on = blas === null ? '' : `, ${blas}`;
+  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', `PyTorch 1 thread${on}`, 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr${on})`, 'ratio', 'load (1 min)'];
   const rows = cells.map((c): Cell[] => [
     c.backend,
     MODEL_NAMES[c.preset] ?? c.preset,
@@ -35,6 +37,8 @@ export function latencyTable(r: LatencyResult): string {
     [
       ['load embedded digits (cache, median of 7)', `${r.datasetLoadMedianMs.toFixed(1)} ms`, '< 300 ms', verdict(r.datasetLoadMedianMs < 300)],
       ['first launch: build digits cache', `${Math.round(r.datasetFirstBuildMs)} ms`, '—', ''],
+      ['load full MNIST, 70,000 images (cache, median of 7)', `${r.mnistLoadMedianMs.toFixed(1)} ms`, '< 300 ms', verdict(r.mnistLoadMedianMs < 300)],
+      ['first use: build full MNIST cache', `${Math.round(r.mnistFirstBuildMs)} ms`, '—', ''],
       [`predict p50 (${r.predictCalls} calls)`, `${r.predictP50Ms.toFixed(2)} ms`, '—', ''],
       [`predict p99 (${r.predictCalls} calls)`, `${r.predictP99Ms.toFixed(2)} ms`, '< 10 ms', verdict(r.predictP99Ms < 10)],
       ['first predict (loads the model)', `${r.predictFirstMs.toFixed(1)} ms`, '—', ''],

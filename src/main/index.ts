@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createLab } from './core/lab/create-lab';
 import type { Lab } from './core/lab/lab-types';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { createFileDialogs } from './file-dialogs';
 import { setupIpc } from './ipc';
 import { electronSqliteBinding } from './native-sqlite';
 import { resolvePaths } from './paths';
@@ -22,6 +23,7 @@ async function start(): Promise<Lab> {
     host: 'electron',
     sqliteNativeBinding: electronSqliteBinding(paths.appRoot),
     workerUrl: paths.workerUrl,
+    files: createFileDialogs(),
   });
   const window = createMainWindow(paths);
   const teardownIpc = setupIpc({ lab, window, isAppUrl });

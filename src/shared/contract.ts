@@ -14,16 +14,24 @@ const runId = z.object({ runId: z.number().int().positive() });
 const studyId = z.object({ studyId: z.number().int().positive() });
 const none = z.undefined();
 
+/** Most runs one `runs:list` answers with; a client pages with `offset` for more. */
+export const RUNS_PAGE_MAX = 1000;
+/** Most runs one study may hold (configurations × seeds), so creating or reading one stays quick. */
+export const MAX_STUDY_RUNS = 500;
+
 /** Request schemas; the renderer is untrusted, so the core parses every request with these. */
 export const requestSchemas = {
   'lab:info': none,
   'presets:list': none,
   'datasets:list': none,
+  /**
+   * Never a path: the desktop app asks the person with its own dialog; browser mode imports the four files
+   * the page uploaded (`uploadId`, from `POST /uploads`).
+   */
   'datasets:import': z.object({
-    /** A folder holding the four IDX files, or the files themselves (raw or .gz). */
-    paths: z.array(z.string().min(1)).min(1, 'choose a folder or the IDX files'),
     name: z.string().trim().min(1).max(80).optional(),
-  }),
+    uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is the 32 hex digits POST /uploads answered').optional(),
+  }).strict(),
   'datasets:images': z.object({
     datasetId: z.string().min(1),
     split: z.enum(['train', 'test']),
@@ -37,7 +45,13 @@ export const requestSchemas = {
   }),
   'runs:stop': runId,
   'runs:requeue': runId,
-  'runs:list': none,
+  /** Newest first; without a request, the newest RUNS_PAGE_MAX. */
+  'runs:list': z
+    .object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(RUNS_PAGE_MAX, `at most ${RUNS_PAGE_MAX} runs a page`).default(RUNS_PAGE_MAX),
+    })
+    .optional(),
   'runs:get': runId,
   'runs:update': runId.extend({
     name: z.string().trim().min(1, 'a name cannot be empty').max(120).optional(),
@@ -48,7 +62,8 @@ export const requestSchemas = {
     /** 784 intensities 0..1, row-major 28×28, light ink on dark. */
     pixels: z.array(z.number().min(0).max(1)).length(784, 'a sketch is 784 pixels (28×28)'),
   }),
-  'runs:exportModel': runId.extend({ dir: z.string().min(1) }),
+  /** A zip of `model.json` + `weights.bin`: saved where the person chooses (desktop) or downloaded (browser). */
+  'runs:exportModel': runId.strict(),
   'studies:list': none,
   'studies:get': studyId,
   'studies:create': z.object({
@@ -59,7 +74,7 @@ export const requestSchemas = {
     factors: z
       .array(
         z.object({
-          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize']),
+          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize', 'trainSize']),
           levels: z.array(z.union([z.string(), z.number()])).min(1).max(8),
         }),
       )
@@ -68,16 +83,28 @@ export const requestSchemas = {
   }),
   'studies:startBuiltin': z.object({
     builtinId: z.literal('seed-article'),
-    datasetId: z.string().min(1).default('mnist-embedded'),
+    /** The article's data (60,000 / 10,000) unless another dataset is chosen. */
+    datasetId: z.string().min(1).default('mnist'),
     seeds: z.number().int().min(1).max(20).default(5),
     epochs: z.number().int().min(1).max(50).default(10),
+    /**
+     * Training-set sizes (a seeded, class-stratified subset of the training split; the test split unchanged):
+     * every preset runs at each size, and each claim is judged per size. Absent: the whole training split.
+     */
+    sizes: z
+      .array(z.number().int().min(100, 'a training set needs at least 100 samples').max(10_000_000))
+      .min(1)
+      .max(6, 'at most 6 training-set sizes')
+      .refine((s) => new Set(s).size === s.length, 'each training-set size once')
+      .optional(),
   }),
   'studies:pause': studyId,
   'studies:resume': studyId,
   'studies:cancel': studyId,
   'studies:delete': studyId,
   'studies:compare': studyId.extend({ a: z.string(), b: z.string(), metric: z.enum(['testAccuracy', 'testLoss']).default('testAccuracy') }),
-  'studies:export': studyId.extend({ dir: z.string().min(1) }),
+  /** A zip of the report (HTML, Markdown, CSV, charts): saved where the person chooses, or downloaded. */
+  'studies:export': studyId.strict(),
 } as const;
 
 export interface LabInfo {
@@ -92,17 +119,28 @@ export interface LabInfo {
   host: 'electron' | 'browser' | 'cli';
 }
 
+/** Files an export wrote (the command line's exports into a folder). */
 export interface ExportResult {
-  /** Files written, absolute paths. */
+  /** Absolute paths. */
   files: string[];
 }
+
+/**
+ * How an export from the app ended: saved where the person chose in the desktop app's dialog, a zip for the
+ * browser to download (browser mode), or cancelled in the dialog.
+ */
+export type ExportOutcome =
+  | { kind: 'saved'; path: string }
+  | { kind: 'download'; fileName: string; /** The zip, base64. */ base64: string }
+  | { kind: 'cancelled' };
 
 /** Response type of every invoke channel. */
 export interface Responses {
   'lab:info': LabInfo;
   'presets:list': Preset[];
   'datasets:list': DatasetInfo[];
-  'datasets:import': DatasetInfo;
+  /** null when the person cancelled the dialog. */
+  'datasets:import': DatasetInfo | null;
   'datasets:images': DatasetImages;
   'runs:start': RunSummary;
   'runs:stop': RunSummary;
@@ -112,7 +150,7 @@ export interface Responses {
   'runs:update': RunSummary;
   'runs:delete': { deleted: number };
   'runs:predict': Prediction;
-  'runs:exportModel': ExportResult;
+  'runs:exportModel': ExportOutcome;
   'studies:list': StudySummary[];
   'studies:get': StudyDetail;
   /** `skippedMessage` says which factor combinations cannot train and were left out; null when none was. */
@@ -123,7 +161,7 @@ export interface Responses {
   'studies:cancel': StudySummary;
   'studies:delete': { deleted: number };
   'studies:compare': Comparison;
-  'studies:export': ExportResult;
+  'studies:export': ExportOutcome;
 }
 
 /** Payload of every event the core pushes. */

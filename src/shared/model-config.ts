@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionLabel } from './option-labels';
 
 /** Activations a hidden Dense layer may use. */
 export const HIDDEN_ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'elu', 'selu'] as const;
@@ -40,7 +41,7 @@ export type OutputRescale = (typeof OUTPUT_RESCALES)[number];
 const modelConfigShape = z.object({
   /** Units of each hidden Dense layer, input side first: 1–4 layers of 1–1024 units. */
   hiddenUnits: z
-    .array(z.number().int().min(1, 'a layer needs at least 1 unit').max(1024, 'at most 1024 units a layer'))
+    .array(z.number().int('units must be a whole number').min(1, 'a layer needs at least 1 unit').max(1024, 'at most 1024 units a layer'))
     .min(1, 'at least one hidden layer')
     .max(4, 'at most 4 hidden layers'),
   hiddenActivation: z.enum(HIDDEN_ACTIVATIONS),
@@ -51,17 +52,17 @@ const modelConfigShape = z.object({
   optimizer: z.enum(OPTIMIZERS),
   learningRate: z.number().gt(0, 'learning rate must be above 0').max(10, 'learning rate above 10 always diverges'),
   /** Samples per gradient step. */
-  batchSize: z.number().int().min(1).max(8192),
-  epochs: z.number().int().min(1).max(200),
+  batchSize: z.number().int('batch size must be a whole number').min(1, 'batch size must be from 1 to 8192').max(8192, 'batch size must be from 1 to 8192'),
+  epochs: z.number().int('epochs must be a whole number').min(1, 'train at least 1 epoch').max(200, 'at most 200 epochs'),
   /** Fraction of the training split held out for validation, taken from its end (as Keras does). */
-  validationSplit: z.number().min(0).max(0.5),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  validationSplit: z.number().min(0, 'validation split must be from 0 to 0.5').max(0.5, 'validation split must be from 0 to 0.5'),
+  seed: z.number().int('the seed must be a whole number').min(0, 'the seed must be 0 or more').max(2 ** 31 - 1, 'the seed must be below 2³¹'),
   initializer: z.enum(INITIALIZERS),
   /**
    * Training samples to use: a seeded, class-stratified subset of the training split (the test split is
    * unchanged). Absent: the whole training split. Lets a study ask how an answer depends on data size.
    */
-  trainSize: z.number().int().min(100, 'a training set needs at least 100 samples').max(10_000_000).optional(),
+  trainSize: z.number().int('the training-set size must be a whole number').min(100, 'a training set needs at least 100 samples').max(10_000_000, 'at most 10,000,000 training samples').optional(),
 });
 
 /** Why a combination cannot train, or null when it can. Shared by the schema and the form's inline messages. */
@@ -70,7 +71,7 @@ export function incompatibility(c: z.infer<typeof modelConfigShape>): { field: s
   if (crossEntropy && (c.outputActivation === 'tanh' || c.outputActivation === 'linear')) {
     return {
       field: 'loss',
-      message: `${c.loss} takes log of the outputs, but ${c.outputActivation} outputs can be negative, where log is undefined: use softmax (or sigmoid) outputs, or the mse loss`,
+      message: `${optionLabel(c.loss)} takes the log of the outputs, but ${c.outputActivation} outputs can be negative, where log is undefined: use softmax (or sigmoid) outputs, or the MSE loss`,
     };
   }
   if (crossEntropy && c.targetEncoding === 'oneHotPlusMinus1') {

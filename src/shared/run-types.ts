@@ -22,6 +22,26 @@ export interface LayerDiagnostics {
   saturatedFraction: number | null;
   /** Fraction 0..1 of relu units that output 0 for every probe sample; null for other activations. */
   deadFraction: number | null;
+  /**
+   * Mean local derivative of the activation over units and probe samples: the factor by which the layer
+   * scales the backward signal on average. 1 − a² (tanh), a(1 − a) (sigmoid, at most 0.25), 1 where a > 0
+   * else 0 (relu); null for other activations. Absent in runs recorded before it was measured.
+   */
+  attenuation?: number | null;
+  /** The output layer only, at epoch 1 and the planned last epoch: one pair per probe sample. Absent otherwise. */
+  outputSignal?: OutputSignal;
+}
+
+/**
+ * How the loss's gradient on each probe sample depends on how wrong the sample's output is (claim 4's
+ * mechanism). With MSE + tanh a confidently wrong output gets a gradient scaled by 1 − y² ≈ 0; with softmax +
+ * cross-entropy it gets p − t. Values rounded to 4 significant digits.
+ */
+export interface OutputSignal {
+  /** |y − t| of the true class's output over the target range (0 exactly right … 1 confidently wrong). */
+  error: number[];
+  /** L2 norm over the 10 outputs of d(sample loss)/d(output pre-activation). */
+  gradient: number[];
 }
 
 export interface EpochMetrics {

@@ -1,6 +1,6 @@
 /** Plain-data types for studies: configurations × seeds, summarised with their uncertainty. */
 import type { ModelConfig } from './model-config';
-import type { RunSummary } from './run-types';
+import type { OutputSignal, RunSummary } from './run-types';
 
 /**
  * `completed`: every planned run completed (or diverged, itself a result). `incomplete`: nothing is left to
@@ -59,35 +59,70 @@ export interface LayerTrend {
   last: number;
 }
 
+/** Final test accuracy of one configuration (all factors but the training-set size) at one size. */
+export interface SizePoint {
+  /** Training samples (the subset size). */
+  trainSize: number;
+  /** Over completed runs; its 95% interval is clipped to [0, 1]. */
+  accuracy: Spread;
+}
+
+/** A configuration's final test accuracy across training-set sizes, ascending. */
+export interface SizeSeries {
+  /** The configuration's key without its size, e.g. `example-1`. */
+  key: string;
+  label: string;
+  points: SizePoint[];
+}
+
+/** Probe samples' output error and gradient pooled over a configuration's completed runs (see `OutputSignal`). */
+export interface SignalCloud {
+  /** Epoch 1, and each run's last epoch. */
+  first: OutputSignal | null;
+  last: OutputSignal | null;
+}
+
 export interface ConfigAggregate {
   key: string;
   label: string;
   runs: number;
   testAccuracy: Spread | null;
   testLoss: Spread | null;
-  /** Epochs (1-based) to first reach 90% / 95% validation accuracy, over the runs that reached it. */
+  /** Epochs (1-based) to first reach 90% / 95% per-epoch test accuracy (validation for old runs without it), over the runs that reached it. */
   epochsTo90: Spread | null;
   epochsTo95: Spread | null;
   secondsTo90: Spread | null;
   secondsTo95: Spread | null;
-  /** How many of the runs reached 90% / 95% validation accuracy. */
+  /** How many of the runs reached 90% / 95% (test accuracy, else validation). */
   reached90: number;
   reached95: number;
+  /** Per-epoch test accuracy, mean ± sd over seeds (empty for runs recorded before per-epoch test figures). */
+  testAccuracyCurve: CurvePoint[];
+  /** Empty when the configurations hold out no validation split (the article's protocol). */
   valAccuracyCurve: CurvePoint[];
   trainLossCurve: CurvePoint[];
   gradientNorms: LayerTrend[];
   /** Saturated fraction (0..1) of the layers that have one. */
   saturation: LayerTrend[];
+  /** Output gradient vs output error of the probe samples, at most 512 points each; absent in old runs. */
+  outputSignal: SignalCloud;
 }
 
 export interface Comparison {
   a: string;
   b: string;
   metric: 'testAccuracy' | 'testLoss';
-  /** mean(a) − mean(b). */
+  /**
+   * `paired`: paired t on the per-seed differences (the study's design: same initial weights and shuffles per
+   * seed); `welch`: Welch's independent-samples t, used only when fewer than 2 seeds ran on both sides.
+   */
+  design: 'paired' | 'welch';
+  /** Matched seeds (paired), or the smaller side's runs (Welch). */
+  n: number;
+  /** mean(a) − mean(b) (over the matched seeds when paired). */
   difference: number;
   ci95: [number, number];
-  /** Welch's t statistic, its degrees of freedom and two-sided p-value. */
+  /** The t statistic, its degrees of freedom and two-sided p-value. */
   t: number;
   df: number;
   p: number;
@@ -99,6 +134,8 @@ export interface Verdict {
   /** 1..4, in the order of the seed article. */
   claim: number;
   statement: string;
+  /** Training-set size the claim was judged at (a size factor judges each claim per size); null: the whole training split. */
+  trainSize: number | null;
   status: VerdictStatus;
   /** The numbers behind the verdict, for a person to read. */
   evidence: string;
@@ -110,4 +147,6 @@ export interface StudyDetail extends StudySummary {
   aggregates: ConfigAggregate[];
   /** For the built-in study only; null otherwise. */
   verdicts: Verdict[] | null;
+  /** Final test accuracy vs training-set size, one series per configuration; empty without a size factor. */
+  sizeSeries: SizeSeries[];
 }

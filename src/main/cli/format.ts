@@ -11,3 +11,6 @@ export function table(rows: string[][]): string {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
   return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
 }
+
+/** `text` cut to `width` columns, an ellipsis marking the cut. */
+export const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);

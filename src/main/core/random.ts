@@ -1,14 +1,19 @@
-/** Small seeded pseudo-random helpers: deterministic shuffles and per-layer seeds, no global state. */
+/** Small seeded pseudo-random helpers: deterministic shuffles and per-stream seeds, no global state. */
+import { createHash } from 'node:crypto';
 
-/** Mixes two 32-bit integers into a well-spread non-negative 31-bit seed (murmur3 finaliser). */
-export function deriveSeed(seed: number, stream: number): number {
-  let h = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul((stream | 0) + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h & 0x7fffffff;
+
+/**
+ * Seed of one named random stream of a run: the first 31 bits of SHA-256("<runSeed>/<stream>/<epoch>").
+ * Every stream (layer weights, each epoch's shuffle, the training subset, the probe batch) gets its own seed,
+ * so no two run seeds, streams or epochs share a sequence (seed s + 1 is not seed s one epoch later).
+ */
+export function streamSeed(runSeed: number, stream: string, epoch = 0): number {
+  return createHash('sha256').update(`${runSeed}/${stream}/${epoch}`).digest().readUInt32LE(0) & 0x7fffffff;
+}
+
+/** Order in which a run visits its `count` training rows in `epoch` (1-based). */
+export function epochOrder(count: number, runSeed: number, epoch: number): Int32Array {
+  return seededPermutation(count, streamSeed(runSeed, 'shuffle', epoch));
 }
 
 /** mulberry32: returns a generator of floats in [0, 1), fully determined by `seed`. */

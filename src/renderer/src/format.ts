@@ -27,20 +27,5 @@ export function dateTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Readable names for the enum values the forms and tables show. */
-const LABELS: Record<string, string> = {
-  mse: 'MSE',
-  categoricalCrossentropy: 'categorical cross-entropy',
-  binaryCrossentropy: 'binary cross-entropy',
-  meanAbsoluteError: 'mean absolute error',
-  hinge: 'hinge',
-  oneHot01: '0/1 one-hot',
-  oneHotPlusMinus1: '−1/+1 one-hot',
-  none: 'none',
-  tanhToUnit: '(p + 1) / 2',
-  momentum: 'SGD + momentum 0.9',
-};
-
-export function label(value: string | number): string {
-  return LABELS[String(value)] ?? String(value);
-}
+/** Readable names for the enum values the forms and tables show (shared with the core's messages). */
+export { optionLabel as label } from '@shared/option-labels';

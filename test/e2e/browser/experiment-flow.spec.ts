@@ -21,6 +21,14 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     await page.close();
   });
 
+  test('the dataset select offers both MNIST sets with their sizes, the full one by default', async () => {
+    await goTo(page, 'experiment');
+    const select = page.getByTestId('dataset');
+    await expect(select).toHaveValue('mnist');
+    await expect(select.locator('option[value="mnist"]')).toHaveText("MNIST — 60,000 train / 10,000 test, the article's data");
+    await expect(select.locator('option[value="mnist-embedded"]')).toHaveText('MNIST sample, 8,000 / 2,000: quick runs');
+  });
+
   test('Example 3 with 1 epoch: the progress bar moves and the chart gains a point', async ({}, testInfo) => {
     await fillExperiment(page, { presetId: 'example-3', epochs: 1, name: RUN_NAME });
     await page.getByTestId('start').click();
@@ -29,11 +37,16 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     const charts = page.getByTestId('live-charts');
     await expect(bar).toBeVisible();
     const readings = await sampleUntil(
-      async () => ({
-        progress: Number(await bar.getAttribute('aria-valuenow')),
-        points: Number(await charts.getAttribute('data-epochs')),
-        status: (await page.getByTestId('run-status').textContent()) ?? '',
-      }),
+      // Status first: once it reads completed, the bar and the chart read after it are final too (read the
+      // other way round, the last reading could pair a 91 % bar with the completed status that followed it).
+      async () => {
+        const status = (await page.getByTestId('run-status').textContent()) ?? '';
+        return {
+          status,
+          progress: Number(await bar.getAttribute('aria-valuenow')),
+          points: Number(await charts.getAttribute('data-epochs')),
+        };
+      },
       (r) => r.status === 'completed',
       90_000,
     );
@@ -68,6 +81,9 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     await expect(page).toHaveURL(new RegExp(`#/runs/${runId}$`));
     await expect(page.getByTestId('run-title')).toHaveText(RUN_NAME);
     await expect(page.getByTestId('epoch-table').locator('tbody tr')).toHaveCount(1);
+    // The preset holds nothing out: per-epoch test columns, no validation columns.
+    await expect(page.getByTestId('epoch-table').locator('thead')).toContainText('Test acc.');
+    await expect(page.getByTestId('epoch-table').locator('thead')).not.toContainText('Val.');
     await expect(page.getByTestId('run-charts')).toHaveAttribute('data-epochs', '1');
 
     const supports = await integersOf(page.getByTestId('support'));

@@ -1,12 +1,17 @@
-/** History edits (rename, notes, delete) persist in the core; the Datasets view imports IDX folders or says why not. */
-import { existsSync } from 'node:fs';
+/**
+ * History edits (rename, notes, delete) persist in the core; a model exports as a zip download; the Datasets view
+ * uploads the four IDX files and imports them, or says why not. No path is ever typed into the page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../screens';
 import { goTo, openLab, trainRun } from './lab-page';
 
 /** Debian's dataset-fashion-mnist package installs the four gzipped IDX files here. */
 const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
-const MISSING_DIR = '/nonexistent/loss-lab-e2e-idx';
+const FASHION_FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
 
 test.describe.serial('History: rename, notes, delete', () => {
   let page: Page;
@@ -23,7 +28,7 @@ test.describe.serial('History: rename, notes, delete', () => {
 
   test('a renamed run with a note keeps both after a reload', async ({}, testInfo) => {
     await goTo(page, 'history');
-    await row().getByTestId('run-name').click();
+    await row().getByTestId('run-name-edit').click();
     await row().getByTestId('run-name-input').fill('e2e history: renamed');
     await row().getByTestId('run-name-input').press('Enter');
     await expect(row().getByTestId('run-name')).toHaveText('e2e history: renamed');
@@ -41,6 +46,18 @@ test.describe.serial('History: rename, notes, delete', () => {
     await expect(page.getByTestId('run-row')).toHaveCount(1);
     await saveScreen(page, testInfo, 'history-edited');
     await page.getByTestId('runs-filter').fill('');
+  });
+
+  test('the model exports as a zip download of model.json and weights.bin', async () => {
+    await page.goto(`${page.url().split('#')[0]}#/runs/${runId}`);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-model').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`run-${runId}-model.zip`);
+    const entries = unzipSync(readFileSync(await file.path()));
+    expect(Object.keys(entries).sort()).toEqual(['model.json', 'weights.bin']);
+    await expect(page.getByTestId('export-result')).toHaveText(`Downloaded run-${runId}-model.zip`);
+    await goTo(page, 'history');
   });
 
   test('delete asks first; confirmed, the run is gone for good', async () => {
@@ -69,31 +86,32 @@ test.describe.serial('Datasets: IDX import', () => {
     await page.close();
   });
 
-  test('a path that does not exist shows the reader’s error and registers nothing', async ({}, testInfo) => {
+  test('an upload that is not an IDX set shows the reader’s error and registers nothing', async ({}, testInfo) => {
     await goTo(page, 'datasets');
     const rows = page.getByTestId('dataset-row');
     await expect(rows.first()).toBeVisible();
     const before = await rows.count();
 
-    await page.getByTestId('import-paths').fill(MISSING_DIR);
+    const junk = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('not an IDX file') });
+    await page.getByTestId('import-files').setInputFiles(['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte'].map(junk));
+    await page.getByTestId('import-name').fill('Broken upload (e2e)');
     await page.getByTestId('import').click();
     const error = page.getByTestId('import-error');
-    await expect(error).toContainText(MISSING_DIR);
-    await expect(error).toContainText('not found');
-    await expect(error).toContainText('train-images');
+    await expect(error).toContainText('t10k-labels-idx1-ubyte');
+    await expect(error).toContainText('missing file');
     await saveScreen(page, testInfo, 'datasets-import-error');
 
     await page.reload();
     await expect(rows.first()).toBeVisible();
     await expect(rows).toHaveCount(before);
-    await expect(page.getByTestId('datasets-table')).not.toContainText(MISSING_DIR);
+    await expect(page.getByTestId('datasets-table')).not.toContainText('Broken upload (e2e)');
   });
 
-  test('the Fashion-MNIST folder imports 60,000 + 10,000 images and becomes choosable for runs', async ({}, testInfo) => {
+  test('the four Fashion-MNIST files upload, import 60,000 + 10,000 images and become choosable for runs', async ({}, testInfo) => {
     test.skip(!existsSync(FASHION_DIR), `${FASHION_DIR} is absent (Debian package dataset-fashion-mnist not installed)`);
     test.setTimeout(180_000);
     await goTo(page, 'datasets');
-    await page.getByTestId('import-paths').fill(FASHION_DIR);
+    await page.getByTestId('import-files').setInputFiles(FASHION_FILES.map((f) => join(FASHION_DIR, f)));
     await page.getByTestId('import-name').fill('Fashion-MNIST (e2e)');
     await page.getByTestId('import').click();
 
@@ -102,7 +120,7 @@ test.describe.serial('Datasets: IDX import', () => {
     await expect(page.getByTestId('import-error')).toHaveCount(0);
     await expect(row.locator('td.num')).toHaveText(['60,000', '10,000']);
     await expect(row).toContainText('T-shirt/top');
-    await expect(row).toContainText(FASHION_DIR);
+    await expect(row).toContainText('uploaded from the browser: t10k-images-idx3-ubyte.gz');
     await saveScreen(page, testInfo, 'datasets');
 
     await goTo(page, 'experiment');

@@ -20,12 +20,18 @@ export interface RunPlan {
   presetId: string;
   epochs: number;
   name: string;
+  /** Default `mnist-embedded`: the 8,000 / 2,000 sample keeps browser specs quick (presets bring `mnist`). */
+  datasetId?: string;
 }
 
-/** Fills the Experiment form (preset, epochs, name) without pressing Start. */
+/** The small embedded digits (8,000 + 2,000): the default of `RunPlan.datasetId`, so browser specs stay quick. */
+export const SMALL_DATASET = 'mnist-embedded';
+
+/** Fills the Experiment form (preset, dataset, epochs, name) without pressing Start. */
 export async function fillExperiment(page: Page, plan: RunPlan): Promise<void> {
   await goTo(page, 'experiment');
   await page.getByTestId('preset').selectOption(plan.presetId);
+  await page.getByTestId('dataset').selectOption(plan.datasetId ?? SMALL_DATASET);
   await page.getByTestId('field-epochs').fill(String(plan.epochs));
   await page.getByTestId('run-name').fill(plan.name);
   await expect(page.getByTestId('start')).toBeEnabled();

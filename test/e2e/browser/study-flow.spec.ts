@@ -2,7 +2,9 @@
  * The issue: "the built-in study on a reduced budget (2 seeds × 2 epochs) runs end to end and its verdict panel
  * renders". Five configurations × 2 seeds = 10 runs of 2 epochs each.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { saveScreen } from '../screens';
 import { goTo, openLab } from './lab-page';
 
@@ -22,6 +24,9 @@ test.describe.serial('the seed-article study on a reduced budget', () => {
 
   test('2 seeds × 2 epochs run to 10/10 and the verdicts and aggregates render', async ({}, testInfo) => {
     await goTo(page, 'studies');
+    // The quick sample keeps 10 runs inside the spec's time; the Studies view defaults to the full MNIST.
+    await expect(page.getByTestId('study-dataset')).toHaveValue('mnist');
+    await page.getByTestId('study-dataset').selectOption('mnist-embedded');
     await page.getByTestId('builtin-seeds').fill('2');
     await page.getByTestId('builtin-epochs').fill('2');
     await page.getByTestId('start-builtin').click();
@@ -47,6 +52,17 @@ test.describe.serial('the seed-article study on a reduced budget', () => {
     await expect(page.getByTestId('aggregate-row')).toHaveCount(5);
     await expect(page.getByTestId('study-chart')).toBeVisible();
     await saveScreen(page, testInfo, 'study');
+  });
+
+  test('the report exports as a zip download (HTML, Markdown, CSV, charts)', async () => {
+    expect(studyId, 'the first test started the study').toBeGreaterThan(0);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('study-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`study-${studyId}-report.zip`);
+    const names = Object.keys(unzipSync(readFileSync(await file.path())));
+    expect(names).toEqual(expect.arrayContaining([`study-${studyId}-report.html`, `study-${studyId}-report.md`, `study-${studyId}-epochs.csv`]));
+    await expect(page.getByTestId('study-export-result')).toHaveText(`Downloaded study-${studyId}-report.zip`);
   });
 
   test('the finished study is listed and can be deleted after confirming', async ({}, testInfo) => {

@@ -12,6 +12,8 @@ import { seededPermutation } from '../random';
 import { CLASS_COUNT, type Dataset, DatasetError, DIGIT_CLASS_NAMES, type DatasetSplit, IMAGE_SIZE } from './dataset';
 
 export const EMBEDDED_DATASET_ID = 'mnist-embedded';
+/** What the sample is for: quick runs. The full MNIST is `mnist` (./mnist-full.ts). */
+export const EMBEDDED_DATASET_NAME = 'MNIST sample, 8,000 / 2,000: quick runs';
 /** Images in the training split; the remaining ones (2,000 of 10,000) form the test split. */
 export const EMBEDDED_TRAIN_SIZE = 8000;
 /**
@@ -46,7 +48,7 @@ export function buildEmbeddedDataset(digitsDir: string = mnistDigitsDir()): Data
   const trainSize = Math.min(EMBEDDED_TRAIN_SIZE, total);
   const info: DatasetInfo = {
     id: EMBEDDED_DATASET_ID,
-    name: 'MNIST digits (built in)',
+    name: EMBEDDED_DATASET_NAME,
     kind: 'embedded',
     trainSize,
     testSize: total - trainSize,

@@ -1,7 +1,8 @@
 /** Reads the four IDX files of a dataset into train and test splits, checking that they agree. */
 import { DatasetError, DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, type DatasetSplit } from './dataset';
 import { IDX_ROLES, type IdxFiles, type IdxRole } from './idx-files';
-import { parseIdxImages, parseIdxLabels, readIdxBytes } from './idx';
+import { parseIdxImages, parseIdxLabels } from './idx';
+import { readIdxBytes } from './idx-read';
 
 /** Progress of an import: `fraction` 0..1 of the whole import, `message` for a person. */
 export interface ImportProgress {

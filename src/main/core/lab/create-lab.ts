@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { requestSchemas, type Channel, type LabInfo, type Result } from '../../../shared/contract';
+import { ensureDirectory } from '../files/ensure-directory';
 import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
 import { requeueInterruptedStudyRuns } from '../studies/study-store';
 import { initBackend } from '../training/backend';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError, toLabError } from './errors';
+import { fileHandlers, labPaths } from './file-handlers';
 import type { Handler, Handlers, LabContext } from './handler-types';
 import { createLabEvents } from './lab-events';
 import type { Lab, LabOptions } from './lab-types';
@@ -19,7 +20,7 @@ import { LAB_VERSION } from './version';
 
 /** Opens the data directory, the database and the datasets, then resumes any queued runs. */
 export async function createLab(options: LabOptions): Promise<Lab> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensureDirectory(options.dataDir);
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding });
   try {
@@ -46,8 +47,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       onRunChanged: notifyStudy,
     });
     const predictors = createPredictorCache();
-    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers };
-    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx) };
+    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers, files: options.files ?? null };
+    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx), ...fileHandlers(ctx) };
     // A long-lived host picks up where a crash left the studies: their interrupted runs train again.
     if ((options.resumeQueued ?? true) && !store.readOnly) requeueInterruptedStudyRuns(store);
     scheduler.kick();
@@ -67,6 +68,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       },
       subscribe: events.subscribe,
       info: () => info,
+      paths: labPaths(ctx),
       async close() {
         await scheduler.close();
         predictors.clear();

@@ -1,16 +1,15 @@
+import { readyDataset } from './dataset-ready';
 import { notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
-type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:import' | 'datasets:images';
+type DatasetChannel = 'lab:info' | 'datasets:list' | 'datasets:images';
 
 export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
   return {
     'lab:info': () => ctx.info,
     'datasets:list': () => ctx.datasets.list(),
-    'datasets:import': ({ paths, name }) =>
-      ctx.datasets.import(paths, name, (progress) => ctx.events.emit('datasets:importProgress', progress)),
-    'datasets:images': ({ datasetId, split, indices }) => {
-      if (!ctx.datasets.list().some((d) => d.id === datasetId)) throw notFound(`dataset ${datasetId}`);
+    'datasets:images': async ({ datasetId, split, indices }) => {
+      await readyDataset(ctx, datasetId);
       const { images, labels, count } = ctx.datasets.load(datasetId)[split];
       const outOfRange = indices.find((i) => i >= count);
       if (outOfRange !== undefined) throw notFound(`image ${outOfRange} of the ${split} split (it holds ${count})`);

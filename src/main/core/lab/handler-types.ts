@@ -2,6 +2,7 @@ import type { BackendName } from '../../../shared/run-types';
 import type { Channel, LabInfo, ParsedRequest, Responses } from '../../../shared/contract';
 import type { DatasetRegistry } from '../datasets/registry';
 import type { RunStore } from '../store';
+import type { HostFiles } from './host-files';
 import type { LabEvents } from './lab-events';
 import type { PredictorCache } from './predictors';
 import type { RunScheduler } from './run-scheduler';
@@ -19,4 +20,6 @@ export interface LabContext {
   info: LabInfo;
   backend: BackendName;
   workers: number;
+  /** The desktop host's dialogs; null in browser mode and on the command line. */
+  files: HostFiles | null;
 }

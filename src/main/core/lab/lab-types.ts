@@ -1,5 +1,6 @@
 import type { Channel, EventName, Events, LabInfo, Result } from '../../../shared/contract';
 import type { BackendName } from '../../../shared/run-types';
+import type { HostFiles, LabPaths } from './host-files';
 
 /** What a host (Electron shell, browser-mode server, CLI) supplies to the core. Plain values only. */
 export interface LabOptions {
@@ -16,6 +17,8 @@ export interface LabOptions {
   resumeQueued?: boolean;
   /** Force a backend (tests, benchmarks); default: the best that loads. */
   preferredBackend?: BackendName;
+  /** The desktop host's save and open dialogs; without them exports are downloads and imports are uploads. */
+  files?: HostFiles;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -27,6 +30,8 @@ export interface Lab {
   /** Every event the core emits (training progress, study progress). Returns an unsubscribe. */
   subscribe(listener: EventListener): () => void;
   info(): LabInfo;
+  /** Path-taking operations for the command line; not channels, so no renderer can reach them. */
+  paths: LabPaths;
   /** Stops running workers (their runs become `interrupted`), closes the database. */
   close(): Promise<void>;
 }

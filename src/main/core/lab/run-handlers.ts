@@ -1,3 +1,5 @@
+import { RUNS_PAGE_MAX } from '../../../shared/contract';
+import { readyDataset } from './dataset-ready';
 import { findPreset } from '../../../shared/presets';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
@@ -35,8 +37,8 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
 
   return {
     'presets:list': () => import('../../../shared/presets').then((m) => [...m.PRESETS]),
-    'runs:start': ({ config, datasetId, name, presetId }) => {
-      if (!ctx.datasets.list().some((d) => d.id === datasetId)) throw notFound(`dataset ${datasetId}`);
+    'runs:start': async ({ config, datasetId, name, presetId }) => {
+      await readyDataset(ctx, datasetId);
       const run = store.createRun({
         name: name || defaultName(presetId, config.loss, config.hiddenActivation, config.outputActivation, config.seed),
         presetId: presetId ?? null,
@@ -62,7 +64,7 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
       scheduler.enqueue([runId]);
       return requireSummary(runId);
     },
-    'runs:list': () => store.listRuns(),
+    'runs:list': (page) => store.listRuns({ offset: page?.offset ?? 0, limit: page?.limit ?? RUNS_PAGE_MAX }),
     'runs:get': ({ runId }) => requireRun(runId),
     'runs:update': ({ runId, name, notes }) => {
       const updated = store.updateRun(runId, { name, notes });

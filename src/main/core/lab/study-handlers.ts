@@ -1,7 +1,7 @@
-import { getStudyDetail, compareInStudy } from '../studies/study-detail';
+import { readyDataset } from './dataset-ready';
+import { compareInStudy, readStudyDetail } from '../studies/study-detail';
 import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
-import { exportModel } from '../studies/export-model';
 import type { RunStore } from '../store';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
@@ -16,9 +16,7 @@ type StudyChannel =
   | 'studies:resume'
   | 'studies:cancel'
   | 'studies:delete'
-  | 'studies:compare'
-  | 'studies:export'
-  | 'runs:exportModel';
+  | 'studies:compare';
 
 /** After any run of a study changes status, pushes that study's progress. */
 export function studyProgressNotifier(store: RunStore, events: LabEvents, workers: number): (runId: number) => void {
@@ -41,14 +39,14 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
 
   return {
     'studies:list': () => listStudies(store, workers),
-    'studies:get': ({ studyId }) => getStudyDetail(store, studyId, workers),
-    'studies:create': (request) => {
-      if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
+    'studies:get': ({ studyId }) => readStudyDetail(store, studyId, workers),
+    'studies:create': async (request) => {
+      await readyDataset(ctx, request.datasetId);
       const created = createStudyFromRequest(store, request, workers);
       return { ...started(created.summary), skippedMessage: created.skippedMessage };
     },
-    'studies:startBuiltin': (request) => {
-      if (!ctx.datasets.list().some((d) => d.id === request.datasetId)) throw notFound(`dataset ${request.datasetId}`);
+    'studies:startBuiltin': async (request) => {
+      await readyDataset(ctx, request.datasetId);
       return started(startSeedArticleStudy(store, request, workers));
     },
     'studies:pause': ({ studyId }) => {
@@ -72,12 +70,5 @@ export function studyHandlers(ctx: LabContext): Handlers<StudyChannel> {
       return { deleted };
     },
     'studies:compare': ({ studyId, a, b, metric }) => compareInStudy(store, studyId, a, b, metric),
-    // Loaded on first use: the chart renderer (ECharts) adds ~70 MiB to every process that imports it.
-    'studies:export': async ({ studyId, dir }) => (await import('../studies/export-study')).exportStudy(store, studyId, dir, workers),
-    'runs:exportModel': ({ runId, dir }) => {
-      const model = store.getModel(runId);
-      if (!model) throw store.getRun(runId) ? conflict(`run ${runId} has no trained model to export`) : notFound(`run ${runId}`);
-      return { files: exportModel(model, dir) };
-    },
   };
 }

@@ -31,6 +31,9 @@ export interface RunOutcome {
 export interface RunFilter {
   studyId?: number;
   statuses?: RunStatus[];
+  /** A page of the newest-first list: at most `limit` runs after skipping `offset` (integers). */
+  limit?: number;
+  offset?: number;
 }
 
 export interface RunStore {

@@ -3,11 +3,10 @@
  * renderer has its own chart builders). Animation is off: the report renders them once, server-side.
  */
 import type { ConfigAggregate, CurvePoint } from '../../../shared/study-types';
+import { SERIES_PALETTE as PALETTE } from '../../../shared/palette';
 
 /** A plain-data ECharts option. */
 export type ChartOption = Record<string, unknown>;
-
-const PALETTE = ['#5470c6', '#ee6666', '#91cc75', '#fac858', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
 
 /** Mean line and a translucent mean ± sd band (two stacked series) for each configuration. */
 function bandSeries(aggregates: readonly ConfigAggregate[], pick: (a: ConfigAggregate) => CurvePoint[], scale: number): unknown[] {
@@ -40,6 +39,12 @@ function curveOption(title: string, yName: string, aggregates: readonly ConfigAg
     yAxis: { type: 'value', name: yName, scale: true },
     series,
   };
+}
+
+/** Test accuracy (%) after each epoch, mean ± sd over seeds, one colour per configuration. */
+export function testAccuracyCurveChart(aggregates: readonly ConfigAggregate[]): ChartOption {
+  const series = bandSeries(aggregates, (a) => a.testAccuracyCurve, 100);
+  return curveOption('Test accuracy per epoch (mean ± sd over seeds)', 'accuracy (%)', aggregates, series);
 }
 
 /** Validation accuracy (%) per epoch, mean ± sd over seeds, one colour per configuration. */

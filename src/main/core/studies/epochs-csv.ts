@@ -22,7 +22,8 @@ const RUN_COLUMNS = [
   'hidden_units', 'target_encoding', 'output_rescale', 'optimizer', 'learning_rate', 'batch_size', 'epochs_planned',
   'final_test_accuracy', 'final_test_loss',
 ];
-const EPOCH_COLUMNS = ['epoch', 'train_loss', 'train_accuracy', 'val_loss', 'val_accuracy', 'seconds', 'samples_per_second'];
+/** `val_*` is empty for runs without a validation split; `test_*` is empty for runs recorded before schema 2. */
+const EPOCH_COLUMNS = ['epoch', 'train_loss', 'train_accuracy', 'val_loss', 'val_accuracy', 'test_loss', 'test_accuracy', 'seconds', 'samples_per_second'];
 
 /**
  * The CSV text (CRLF line ends, header first). Per-layer columns `<layer>_gradient_norm`,
@@ -40,7 +41,7 @@ export function epochsCsv(configurations: readonly StudyConfiguration[], runs: r
       c.batchSize, c.epochs, run.evaluation?.testAccuracy ?? null, run.evaluation?.testLoss ?? null,
     ];
     for (const e of run.epochs) {
-      const epochCells = [e.epoch, e.trainLoss, e.trainAccuracy, e.valLoss, e.valAccuracy, e.seconds, e.samplesPerSecond];
+      const epochCells = [e.epoch, e.trainLoss, e.trainAccuracy, e.valLoss, e.valAccuracy, e.testLoss, e.testAccuracy, e.seconds, e.samplesPerSecond];
       const layerCells = layers.flatMap((name) => {
         const l = e.layers.find((x) => x.layer === name);
         return [l?.gradientNorm ?? null, l?.saturatedFraction ?? null, l?.deadFraction ?? null];

@@ -3,6 +3,7 @@ import { modelConfigSchema, type ModelConfig } from '../../../shared/model-confi
 import { PRESETS } from '../../../shared/presets';
 import type { ParsedRequest } from '../../../shared/contract';
 import type { StudyConfiguration } from '../../../shared/study-types';
+import { sizedKey } from './size-keys';
 
 /** The id of the built-in study that tests the seed article's four claims. */
 export const SEED_ARTICLE_ID = 'seed-article';
@@ -35,6 +36,7 @@ const FIELD_LABELS: Record<Factor['field'], string> = {
   outputRescale: 'rescale',
   learningRate: 'lr',
   batchSize: 'batch',
+  trainSize: 'train size',
 };
 
 /** Every combination of one level per factor, in factor order (the last factor varies fastest). */
@@ -80,9 +82,21 @@ export function describeSkipped(skipped: readonly SkippedCombination[]): string 
 }
 
 /**
- * The built-in study: the five presets, each with `epochs` epochs; keys are the preset ids. Its defaults
- * (5 seeds, 10 epochs, `mnist-embedded`) live in the contract's `studies:startBuiltin` schema.
+ * The built-in study: the five presets, each with `epochs` epochs; keys are the preset ids. With `sizes` every
+ * preset runs at each training-set size (ascending), keyed `example-1@1000` (see size-keys) and labelled
+ * "… · train size 1,000". Its defaults (5 seeds, 10 epochs, `mnist`) live in the contract's
+ * `studies:startBuiltin` schema.
  */
-export function seedArticleConfigurations(epochs: number): StudyConfiguration[] {
-  return PRESETS.map((preset) => ({ key: preset.id, label: preset.name, config: { ...preset.config, epochs } }));
+export function seedArticleConfigurations(epochs: number, sizes?: readonly number[]): StudyConfiguration[] {
+  if (!sizes || sizes.length === 0) {
+    return PRESETS.map((preset) => ({ key: preset.id, label: preset.name, config: { ...preset.config, epochs } }));
+  }
+  const ascending = [...new Set(sizes)].sort((a, b) => a - b);
+  return ascending.flatMap((trainSize) =>
+    PRESETS.map((preset) => ({
+      key: sizedKey(preset.id, trainSize),
+      label: `${preset.name} · train size ${trainSize.toLocaleString('en-US')}`,
+      config: { ...preset.config, epochs, trainSize },
+    })),
+  );
 }

@@ -1,7 +1,9 @@
 /** Writes a stored model in the tfjs layers format: `model.json` plus one `weights.bin` shard. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDirectory } from '../files/ensure-directory';
 import type { SavedModel } from '../store/store-types';
+import { modelFiles } from './archive';
 
 /** What `tf.loadLayersModel` reads: topology and the manifest of the weight shards (paths relative to it). */
 export interface LayersModelJson {
@@ -28,11 +30,10 @@ export function layersModelJson(saved: SavedModel, weightsFile = 'weights.bin'):
  * replaced). Load with `tf.loadLayersModel('<url or file:// of dir>/model.json')`. Returns absolute paths.
  */
 export function exportModel(saved: SavedModel, dir: string): string[] {
-  const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
-  const modelPath = join(root, 'model.json');
-  const weightsPath = join(root, 'weights.bin');
-  writeFileSync(weightsPath, saved.weightData);
-  writeFileSync(modelPath, JSON.stringify(layersModelJson(saved)));
-  return [modelPath, weightsPath];
+  const root = ensureDirectory(dir);
+  return modelFiles(saved).map(({ name, data }) => {
+    const path = join(root, name);
+    writeFileSync(path, data);
+    return path;
+  });
 }

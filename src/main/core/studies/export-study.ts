@@ -1,12 +1,17 @@
 /** Writes a study's report (HTML, Markdown), its epochs (CSV) and its charts (PNG, or SVG without a rasteriser). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/contract';
+import { ensureDirectory } from '../files/ensure-directory';
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
+import { strToU8 } from 'fflate';
 import { compare } from './aggregate';
-import { testAccuracyChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { zipFiles, type ExportFile } from './archive';
+import { testAccuracyChart, testAccuracyCurveChart, trainLossChart, valAccuracyChart, type ChartOption } from './chart-options';
+import { accuracyVsSizeOption } from '../../../shared/charts/accuracy-vs-size';
+import { outputSignalOption } from '../../../shared/charts/output-signal';
 import { epochsCsv } from './epochs-csv';
 import { groupRuns, testAccuracies } from './group-runs';
 import { rasterise, renderSvg } from './render-chart';
@@ -30,23 +35,46 @@ export function headlineComparison(detail: StudyDetail, runs: readonly RunDetail
 
 /** Writes the export of an already-read study into `dir` (created if missing). Returns absolute file paths. */
 export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDetail[], dir: string): Promise<ExportResult> {
-  const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
-  const prefix = `study-${detail.id}`;
-  const files: string[] = [];
-  const write = (name: string, data: string | Uint8Array): void => {
+  const root = ensureDirectory(dir);
+  const files = (await studyExportFiles(detail, runs)).map(({ name, data }) => {
     const path = join(root, name);
     writeFileSync(path, data);
-    files.push(path);
+    return path;
+  });
+  return { files };
+}
+
+/** The files of a study's export: charts, the report as HTML and Markdown, and every epoch as CSV. */
+export async function studyExportFiles(detail: StudyDetail, runs: readonly RunDetail[]): Promise<ExportFile[]> {
+  const prefix = `study-${detail.id}`;
+  const files: ExportFile[] = [];
+  const write = (name: string, data: string | Uint8Array): void => {
+    files.push({ name, data: typeof data === 'string' ? strToU8(data) : data });
   };
 
   const groups = groupRuns(detail.configurations, runs);
   const perRun = new Map([...groups].map(([key, group]) => [key, testAccuracies(group)]));
-  const options: [string, string, ChartOption][] = [
-    ['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)],
+  const options: [string, string, ChartOption][] = [];
+  if (detail.aggregates.some((a) => a.testAccuracyCurve.length > 0)) {
+    options.push(['test-accuracy-curve', 'Test accuracy per epoch', testAccuracyCurveChart(detail.aggregates)]);
+  }
+  if (detail.aggregates.some((a) => a.valAccuracyCurve.length > 0)) {
+    options.push(['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)]);
+  }
+  options.push(
+
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
-  ];
+  );
+  if (detail.sizeSeries.length > 0) {
+    options.push(['accuracy-vs-size', 'Final test accuracy vs training-set size (mean, 95% CI)', accuracyVsSizeOption(detail.sizeSeries)]);
+  }
+  for (const when of ['first', 'last'] as const) {
+    if (detail.aggregates.some((a) => a.outputSignal[when] !== null)) {
+      const title = `Output gradient vs output error on the probe samples, ${when === 'first' ? 'epoch 1' : 'last epoch'}`;
+      options.push([`output-signal-${when === 'first' ? 'epoch-1' : 'last'}`, title, outputSignalOption(detail.aggregates, when)]);
+    }
+  }
   const charts: ReportChart[] = [];
   const notes: string[] = [];
   for (const [name, title, option] of options) {
@@ -63,10 +91,16 @@ export async function writeStudyExport(detail: StudyDetail, runs: readonly RunDe
   write(`${prefix}-report.html`, renderHtml(input));
   write(`${prefix}-report.md`, renderMarkdown(input));
   write(`${prefix}-epochs.csv`, epochsCsv(detail.configurations, runs));
-  return { files };
+  return files;
 }
 
-/** `studies:export`: reads the study and writes its export into `dir`. Throws NotFoundError. */
+/** A zip of the study's export, named for a save dialog or a download. Throws NotFoundError. */
+export async function studyArchive(store: RunStore, id: number, workers = 1): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const files = await studyExportFiles(getStudyDetail(store, id, workers), studyRuns(store, id));
+  return { fileName: `study-${id}-report.zip`, bytes: zipFiles(files) };
+}
+
+/** The command line's `study export --out DIR`: reads the study and writes its export into `dir`. Throws NotFoundError. */
 export async function exportStudy(store: RunStore, id: number, dir: string, workers = 1): Promise<ExportResult> {
   return writeStudyExport(getStudyDetail(store, id, workers), studyRuns(store, id), dir);
 }

@@ -31,14 +31,35 @@ export function testLosses(runs: readonly RunDetail[]): number[] {
   return completedRuns(runs).map((r) => r.evaluation?.testLoss ?? Number.NaN);
 }
 
-/** First epoch (1-based) whose validation accuracy reaches `threshold` (0..1), and the training seconds to its end. */
+/**
+ * The accuracy studies judge convergence on: the epoch's test accuracy (the article's protocol has no
+ * validation split), else its validation accuracy for runs recorded before per-epoch test figures existed.
+ */
+export function epochAccuracy(e: EpochMetrics | undefined): { value: number; source: 'test' | 'validation' } | null {
+  if (e?.testAccuracy !== null && e?.testAccuracy !== undefined) return { value: e.testAccuracy, source: 'test' };
+  if (e?.valAccuracy !== null && e?.valAccuracy !== undefined) return { value: e.valAccuracy, source: 'validation' };
+  return null;
+}
+
+/** First epoch (1-based) whose accuracy (`epochAccuracy`) reaches `threshold` (0..1), and the training seconds to its end. */
 export function firstReaching(epochs: readonly EpochMetrics[], threshold: number): { epoch: number; seconds: number } | null {
   let seconds = 0;
   for (const e of epochs) {
     seconds += e.seconds;
-    if (e.valAccuracy !== null && e.valAccuracy >= threshold) return { epoch: e.epoch, seconds };
+    const accuracy = epochAccuracy(e);
+    if (accuracy !== null && accuracy.value >= threshold) return { epoch: e.epoch, seconds };
   }
   return null;
+}
+
+/** One number per seed of the completed runs (the last run when a seed ran twice); runs where `pick` gives null are left out. */
+export function valuesBySeed(runs: readonly RunDetail[], pick: (r: RunDetail) => number | null): Map<number, number> {
+  const values = new Map<number, number>();
+  for (const r of completedRuns(runs)) {
+    const v = pick(r);
+    if (v !== null && Number.isFinite(v)) values.set(r.seed, v);
+  }
+  return values;
 }
 
 /** The epoch with number `epoch`, or undefined. */

@@ -1,6 +1,6 @@
 /** The report's tables as plain rows of text, shared by the HTML and Markdown renderings. */
 import type { Comparison, ConfigAggregate, Spread, StudyDetail } from '../../../shared/study-types';
-import { pValue } from './verdict-rules';
+import { PRACTICAL_MARGIN, pValue } from './verdict-rules';
 
 export interface Table {
   headers: string[];
@@ -31,9 +31,9 @@ export function aggregateTable(aggregates: readonly ConfigAggregate[]): Table {
       'Runs',
       'Test accuracy % (mean ± sd [95% CI])',
       'Test loss',
-      'Epochs to 90% val (reached)',
-      'Epochs to 95% val (reached)',
-      'Seconds to 90% val',
+      'Epochs to 90% test acc. (reached)',
+      'Epochs to 95% test acc. (reached)',
+      'Seconds to 90% test acc.',
       'Hidden grad norm (epoch 1 → last)',
       'Hidden saturated % (epoch 1 → last)',
     ],
@@ -56,9 +56,11 @@ export function aggregateTable(aggregates: readonly ConfigAggregate[]): Table {
 
 export function verdictTable(detail: StudyDetail): Table | null {
   if (!detail.verdicts) return null;
+  const sized = detail.verdicts.some((v) => v.trainSize !== null);
+  const size = (n: number | null): string => (n === null ? 'whole training split' : n.toLocaleString('en-US'));
   return {
-    headers: ['#', 'Claim', 'Verdict', 'Evidence'],
-    rows: detail.verdicts.map((v) => [String(v.claim), v.statement, v.status, v.evidence]),
+    headers: [...(sized ? ['Training-set size'] : []), '#', 'Claim', 'Verdict', 'Evidence'],
+    rows: detail.verdicts.map((v) => [...(sized ? [size(v.trainSize)] : []), String(v.claim), v.statement, v.status, v.evidence]),
   };
 }
 
@@ -67,12 +69,29 @@ export function comparisonTable(c: Comparison, labelOf: (key: string) => string)
   const unit = c.metric === 'testAccuracy' ? ' points' : '';
   const f = (x: number) => (x * scale).toFixed(c.metric === 'testAccuracy' ? 2 : 4);
   return {
-    headers: ['A', 'B', 'Metric', 'Difference A − B', '95% CI', 'Welch t', 'df', 'p'],
+    headers: ['A', 'B', 'Metric', 'Test', 'Difference A − B', '95% CI', 't', 'df', 'p'],
     rows: [
-      [labelOf(c.a), labelOf(c.b), c.metric, `${f(c.difference)}${unit}`, `[${f(c.ci95[0])}, ${f(c.ci95[1])}]`, c.t.toFixed(2), c.df.toFixed(1), pValue(c.p)],
+      [
+        labelOf(c.a),
+        labelOf(c.b),
+        c.metric,
+        c.design === 'paired' ? `paired by seed (${c.n} pairs)` : "Welch's (seeds do not match)",
+        `${f(c.difference)}${unit}`,
+        `[${f(c.ci95[0])}, ${f(c.ci95[1])}]`,
+        c.t.toFixed(2),
+        c.df.toFixed(c.design === 'paired' ? 0 : 1),
+        pValue(c.p),
+      ],
     ],
   };
 }
+
+/** The study design and the statistics that match it, as the report states them. */
+export const DESIGN =
+  'Common random numbers: for a given seed every configuration starts from the same initial weights and sees the same ' +
+  'shuffles, so runs are compared paired by seed (paired t on the per-seed differences, 95% CI of the mean difference); ' +
+  "Welch's independent-samples t only where fewer than 2 seeds ran on both sides. A claim is supported only when the " +
+  `whole 95% CI of the difference lies beyond the practical margin of ${PRACTICAL_MARGIN * 100} points of accuracy.`;
 
 /** Study facts for the header of the report. */
 export function studyFacts(detail: StudyDetail): [string, string][] {
@@ -81,6 +100,7 @@ export function studyFacts(detail: StudyDetail): [string, string][] {
     ['Status', detail.status],
     ['Dataset', detail.datasetId],
     ['Seeds per configuration', String(detail.seeds)],
+    ['Design', DESIGN],
     ['Runs', `${detail.runsCompleted} completed, ${detail.runsRunning} running, ${detail.runsQueued} queued, ${detail.runsOther} other, of ${detail.runsTotal}`],
     ['Created', detail.createdAt],
   ];

@@ -31,25 +31,37 @@ export function t975(df: number): number {
   return tQuantile(0.975, df);
 }
 
+/** The values a quantity can take, e.g. [0, 1] for an accuracy; intervals are clipped to it. */
+export type Range = readonly [number, number];
+
 /**
- * Mean, sample sd and Student-t 95% confidence interval of the mean.
+ * Mean, sample sd and Student-t 95% confidence interval of the mean, the interval clipped to `range` (an
+ * accuracy's interval never leaves [0, 1], an epoch count's never goes below 1).
  * With one value no uncertainty can be estimated: sd is reported as 0 and the interval collapses to the
  * mean; readers must look at `n` (the verdicts require n ≥ 2). Throws on no values.
  */
-export function spread(values: readonly number[]): Spread {
+export function spread(values: readonly number[], range: Range = [-Infinity, Infinity]): Spread {
   const n = values.length;
   if (n === 0) throw new RangeError('a spread needs at least one value');
   const m = mean(values);
   const sd = sampleSd(values);
   if (n === 1 || sd === 0) return { n, mean: m, sd, ci95: [m, m] };
   const half = (t975(n - 1) * sd) / Math.sqrt(n);
-  return { n, mean: m, sd, ci95: [m - half, m + half] };
+  const clip = (v: number): number => Math.min(range[1], Math.max(range[0], v));
+  return { n, mean: m, sd, ci95: [clip(m - half), clip(m + half)] };
 }
 
-/** `spread(values)`, or null when there are no values. */
-export function spreadOrNull(values: readonly number[]): Spread | null {
-  return values.length === 0 ? null : spread(values);
+/** `spread(values, range)`, or null when there are no values. */
+export function spreadOrNull(values: readonly number[], range?: Range): Spread | null {
+  return values.length === 0 ? null : spread(values, range);
 }
+
+/** Ranges of the quantities studies summarise. */
+export const RANGES = {
+  fraction: [0, 1],
+  nonNegative: [0, Infinity],
+  epochs: [1, Infinity],
+} as const satisfies Record<string, Range>;
 
 export interface WelchResult {
   /** mean(a) − mean(b). */

@@ -5,6 +5,7 @@ import type { RunStore } from '../store/store-types';
 import { aggregateStudy, compare } from './aggregate';
 import { SEED_ARTICLE_ID } from './expand';
 import { getStudyRow, studyRunIds, summarise } from './study-store';
+import { sizeSeries } from './size-series';
 import { seedArticleVerdicts } from './verdicts';
 
 /** Every run of the study with its epochs and evaluation, oldest first. Throws NotFoundError. */
@@ -19,15 +20,33 @@ export function studyRuns(store: RunStore, id: number): RunDetail[] {
  * verdicts on the article's claims. `workers`: runs trained at once, for the ETA. Throws NotFoundError.
  */
 export function getStudyDetail(store: RunStore, id: number, workers = 1): StudyDetail {
+  return detailOf(store, id, studyRuns(store, id), workers);
+}
+
+/** Runs read between two yields to the event loop, so other requests are answered while a big study loads. */
+const RUNS_PER_SLICE = 25;
+
+/** `getStudyDetail` for `studies:get`: the same result, its run reads sliced so the server stays responsive. */
+export async function readStudyDetail(store: RunStore, id: number, workers = 1): Promise<StudyDetail> {
+  const details: RunDetail[] = [];
+  for (const [i, runId] of studyRunIds(store, id).entries()) {
+    if (i > 0 && i % RUNS_PER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const run = store.getRun(runId);
+    if (run) details.push(run);
+  }
+  return detailOf(store, id, details, workers);
+}
+
+function detailOf(store: RunStore, id: number, details: RunDetail[], workers: number): StudyDetail {
   const row = getStudyRow(store, id);
   const runs = store.listRuns({ studyId: id });
-  const details = studyRuns(store, id);
   return {
     ...summarise(row, runs, workers),
     configurations: row.configurations,
     runs,
     aggregates: aggregateStudy(row.configurations, details),
     verdicts: row.builtinId === SEED_ARTICLE_ID ? seedArticleVerdicts(row.configurations, details) : null,
+    sizeSeries: sizeSeries(row.configurations, details),
   };
 }
 

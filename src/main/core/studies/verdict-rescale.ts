@@ -2,22 +2,22 @@
  * Claim 3: "rescaling tanh outputs by (p + 1) / 2 improves accuracy". Example 2 is Example 1 plus the rescale,
  * so runs with the same seed train identically and (the rescale being monotonic) predict identically.
  * Rule: pair completed runs by seed. Identical test accuracy on every pair (≥ 2 pairs) → not supported.
- * If any pair differs (non-deterministic training, e.g. a multi-threaded backend), say so and fall back to
- * Welch on Example 2 vs Example 1: supported when Example 2 is higher with p < 0.05; not supported when it is
- * lower with p < 0.05 or equivalent within ±0.5 points; else inconclusive.
+ * If any pair differs (non-deterministic training, e.g. a multi-threaded backend), say so and compare Example 2
+ * with Example 1 paired by seed under the shared rule (`decideClaim`, claim "higher").
  */
 import type { RunDetail } from '../../../shared/run-types';
 import type { Verdict } from '../../../shared/study-types';
-import { completedRuns, testAccuracies } from './group-runs';
-import { welch } from './stats';
-import { ALPHA, EQUIVALENCE_MARGIN, MIN_RUNS, meanSd, pct, points, welchText } from './verdict-rules';
+import { completedRuns } from './group-runs';
+import { accuracyEffect } from './effect';
+import { effectText } from './effect-text';
+import { decideClaim, MIN_RUNS, meanSd, pct, points } from './verdict-rules';
 
 /** Test accuracy of each seed's completed run (the last one when a seed ran twice). */
 function bySeed(runs: readonly RunDetail[]): Map<number, number> {
   return new Map(completedRuns(runs).map((r) => [r.seed, r.evaluation?.testAccuracy ?? Number.NaN]));
 }
 
-export function rescaleVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<Verdict, 'claim' | 'statement'> {
+export function rescaleVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<Verdict, 'claim' | 'statement' | 'trainSize'> {
   const ex1 = groups.get('example-1');
   const ex2 = groups.get('example-2');
   if (!ex1 || !ex2) return { status: 'inconclusive', evidence: 'The study needs both Example 1 and Example 2 configurations.' };
@@ -43,22 +43,15 @@ export function rescaleVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omit<V
         `monotonic rescale, so the (p + 1) / 2 mapping cannot change a single prediction (both ${range}).`,
     };
   }
-  const a = testAccuracies(ex2);
-  const b = testAccuracies(ex1);
-  const w = welch(a, b);
+  const effect = accuracyEffect(two, one);
   const largest = Math.max(...differing.map((p) => Math.abs(p.rescaled - p.plain)));
-  const status =
-    w.p < ALPHA && w.difference > 0
-      ? 'supported'
-      : (w.p < ALPHA && w.difference < 0) || (w.ci95[0] > -EQUIVALENCE_MARGIN && w.ci95[1] < EQUIVALENCE_MARGIN)
-        ? 'not supported'
-        : 'inconclusive';
+  const decision = effect === null ? null : decideClaim(effect.ci95, 'higher');
   const seeds = differing.map((p) => `seed ${p.seed}: ${pct(p.rescaled)} vs ${pct(p.plain)}`).join(', ');
   return {
-    status,
+    status: decision?.status ?? 'inconclusive',
     evidence:
       `Same-seed runs differ on ${differing.length} of ${pairs.length} seeds (${seeds}; largest ${points(largest)}), so ` +
       'training was not deterministic here; a monotonic rescale cannot change argmax, so any difference comes from ' +
-      `training, not from the rescale. Example 2 ${meanSd(a)} vs Example 1 ${meanSd(b)}: ${welchText(w)}.`,
+      `training, not from the rescale. ${effect === null ? '' : `${effectText(effect, 'Example 2', 'Example 1')}. Size: ${decision?.size ?? ''}.`}`,
   };
 }

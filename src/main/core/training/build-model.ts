@@ -1,7 +1,7 @@
 /** Builds the Dense network a `ModelConfig` describes, with seeded initial weights and zero biases. */
 import * as tf from '@tensorflow/tfjs';
 import type { InitializerName, ModelConfig } from '../../../shared/model-config';
-import { deriveSeed } from '../random';
+import { streamSeed } from '../random';
 
 /** Pixels of one input image (28 × 28). */
 export const INPUT_SIZE = 784;
@@ -31,8 +31,8 @@ function kernelInitializer(name: InitializerName, seed: number): ReturnType<type
 }
 
 /**
- * A sequential model 784 → hiddenUnits… → 10. Layer k's kernel is drawn with a seed derived from
- * (config.seed, k), so the same config always starts from the same weights on any backend.
+ * A sequential model 784 → hiddenUnits… → 10. Each layer's kernel is drawn from its own stream
+ * (config.seed, `weights/<layer name>`), so the same config always starts from the same weights on any backend.
  */
 export function buildModel(config: ModelConfig): tf.Sequential {
   const hidden = config.hiddenUnits.length;
@@ -43,7 +43,7 @@ export function buildModel(config: ModelConfig): tf.Sequential {
         name: layerName(k, hidden),
         units,
         activation: config.hiddenActivation,
-        kernelInitializer: kernelInitializer(config.initializer, deriveSeed(config.seed, k)),
+        kernelInitializer: kernelInitializer(config.initializer, streamSeed(config.seed, `weights/${layerName(k, hidden)}`)),
         biasInitializer: 'zeros',
         ...(k === 0 ? { inputShape: [INPUT_SIZE] } : {}),
       }),
@@ -54,7 +54,7 @@ export function buildModel(config: ModelConfig): tf.Sequential {
       name: layerName(hidden, hidden),
       units: OUTPUT_UNITS,
       activation: config.outputActivation,
-      kernelInitializer: kernelInitializer(config.initializer, deriveSeed(config.seed, hidden)),
+      kernelInitializer: kernelInitializer(config.initializer, streamSeed(config.seed, `weights/${layerName(hidden, hidden)}`)),
       biasInitializer: 'zeros',
     }),
   );

@@ -5,6 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../shared/model-config';
 import { denseOp, isDenseOpActivation } from './dense-op';
+import { useLossLabKernels } from './kernels';
+import { denseKernelOp } from './kernels/dense-kernel';
 
 export interface DenseParams {
   kernel: tf.Variable;
@@ -37,14 +39,26 @@ function applyActivation(z: tf.Tensor2D, activation: string): tf.Tensor2D {
   }
 }
 
+/** Layer `k` of the forward pass on `h`; `withActivation` false leaves the pre-activation z. */
+function layer(p: DenseParams, h: tf.Tensor2D, k: number, withActivation: boolean): tf.Tensor2D {
+  const activation = withActivation ? p.activation : 'linear';
+  const fused = isDenseOpActivation(activation);
+  // One registered kernel (and one for its gradient) where Loss Lab has kernels; tfjs ops in a customGrad elsewhere.
+  const op = useLossLabKernels(tf.getBackend()) ? denseKernelOp : denseOp;
+  const z = op(h, p.kernel as tf.Tensor2D, p.bias as tf.Tensor1D, fused ? activation : 'linear', k > 0);
+  return fused ? z : applyActivation(z, activation);
+}
+
 /** The model's outputs for `x`, differentiable with respect to every kernel and bias. */
 export function denseForward(params: readonly DenseParams[], x: tf.Tensor2D): tf.Tensor2D {
-  let h = x;
-  params.forEach((p, k) => {
-    const { activation } = p;
-    const fused = isDenseOpActivation(activation);
-    const z = denseOp(h, p.kernel as tf.Tensor2D, p.bias as tf.Tensor1D, fused ? activation : 'linear', k > 0);
-    h = fused ? z : applyActivation(z, activation);
-  });
-  return h;
+  return params.reduce((h, p, k) => layer(p, h, k, true), x);
+}
+
+/**
+ * The output layer's pre-activation z for `x` (every hidden layer with its activation, the last without),
+ * for a loss that applies the output activation itself (kernels/output-loss-kernel.ts).
+ */
+export function denseLogits(params: readonly DenseParams[], x: tf.Tensor2D): tf.Tensor2D {
+  const last = params.length - 1;
+  return params.reduce((h, p, k) => layer(p, h, k, k < last), x);
 }

@@ -1,6 +1,8 @@
 /** Loss functions (Keras semantics, mean over the batch) and target encodings. */
 import * as tf from '@tensorflow/tfjs';
 import type { LossName, ModelConfig, OutputRescale, TargetEncoding } from '../../../shared/model-config';
+import { FusedAdamOptimizer } from './fused-adam';
+import { useLossLabKernels } from './kernels';
 
 /** Keras's clipping constant: keeps log() finite for outputs at exactly 0 or 1. */
 const EPSILON = 1e-7;
@@ -49,11 +51,14 @@ export function rescaleOutput(value: number, rescale: OutputRescale): number {
   return rescale === 'tanhToUnit' ? (value + 1) / 2 : value;
 }
 
-/** Optimizer named by the config. `momentum` is SGD with momentum 0.9. */
-export function createOptimizer(config: Pick<ModelConfig, 'optimizer' | 'learningRate'>): tf.Optimizer {
+/**
+ * Optimizer named by the config. `momentum` is SGD with momentum 0.9. Adam is Loss Lab's one-kernel Adam
+ * (fused-adam.ts, same updates bit for bit) on the backends that have its kernel, tf.train.adam elsewhere.
+ */
+export function createOptimizer(config: Pick<ModelConfig, 'optimizer' | 'learningRate'>, backendName: string = tf.getBackend()): tf.Optimizer {
   switch (config.optimizer) {
     case 'adam':
-      return tf.train.adam(config.learningRate);
+      return useLossLabKernels(backendName) ? new FusedAdamOptimizer(config.learningRate) : tf.train.adam(config.learningRate);
     case 'sgd':
       return tf.train.sgd(config.learningRate);
     case 'momentum':

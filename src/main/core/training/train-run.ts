@@ -6,15 +6,12 @@ import type { Dataset } from '../datasets/dataset';
 import { activeBackend } from './backend';
 import { probeDiagnostics } from './diagnostics';
 import { evaluateTest, measure } from './evaluate';
-import { deriveSeed, seededPermutation } from '../random';
+import { epochOrder } from '../random';
 import { saveModel } from './saved-model';
 import { trainEpoch } from './train-epoch';
 import { createStepContext, type StepContext } from './train-step';
 import { disposeRunData, prepareRunData, type RunData } from './training-data';
 import type { TrainingCallbacks, TrainingOutcome } from './types';
-
-/** Seed stream of the shuffles, apart from the layer seeds (streams 0..4). */
-const SHUFFLE_STREAM = 1000;
 
 function failed(backend: BackendName | null, error: unknown): TrainingOutcome {
   const message = error instanceof Error ? error.message : String(error);
@@ -42,7 +39,7 @@ export async function trainRun(
   let data: RunData | null = null;
   let ctx: StepContext | null = null;
   try {
-    data = prepareRunData(dataset.train, dataset.test, config.targetEncoding, config.validationSplit);
+    data = prepareRunData(dataset.train, dataset.test, config);
     ctx = createStepContext(config);
     const model = ctx.model;
     callbacks.onStarted(backend);
@@ -50,7 +47,7 @@ export async function trainRun(
     const batches = Math.ceil(train.count / config.batchSize);
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       if (shouldStop()) return await finish('stopped', ctx, data, dataset, config, backend);
-      const order = seededPermutation(train.count, deriveSeed(config.seed + epoch, SHUFFLE_STREAM));
+      const order = epochOrder(train.count, config.seed, epoch);
       const result = trainEpoch(ctx, train, order, config.batchSize, {
         shouldStop,
         onProgress: (batch, _batches, loss, samplesDone, elapsed) => {
@@ -78,7 +75,8 @@ export async function trainRun(
         testAccuracy: test.accuracy,
         seconds: result.seconds,
         samplesPerSecond: result.seconds > 0 ? train.count / result.seconds : 0,
-        layers: probeDiagnostics(model, ctx.loss, data.probe, config),
+        // The output signal is kept for epoch 1 and the planned last epoch only: 256 pairs each, to keep runs small.
+        layers: probeDiagnostics(model, ctx.loss, data.probe, config, epoch === 1 || epoch === config.epochs),
       };
       callbacks.onEpoch(metrics);
       // Lets an in-thread caller's timers and I/O run between epochs.

@@ -5,7 +5,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../shared/model-config';
 import { buildModel } from './build-model';
-import { denseForward, denseParams, type DenseParams } from './dense-forward';
+import { denseForward, denseLogits, denseParams, type DenseParams } from './dense-forward';
+import { useLossLabKernels } from './kernels';
+import { OUTPUT_LOSS_ACTIVATIONS, OUTPUT_LOSSES, type OutputLoss, type OutputLossActivation } from './kernels/output-loss-math';
+import { outputLossOp } from './kernels/output-loss-kernel';
 import { createOptimizer, lossFunction, type LossFn } from './losses';
 
 export interface StepContext {
@@ -16,6 +19,19 @@ export interface StepContext {
   variables: tf.Variable[];
   /** The same variables per Dense layer, with its activation, for the training forward pass. */
   params: DenseParams[];
+  /** Output activation and loss when one fused kernel computes them (see `fusedOutputLoss`), else null. */
+  outputLoss: { activation: OutputLossActivation; loss: OutputLoss } | null;
+}
+
+/**
+ * The output activation and loss when `LossLabOutputLoss` can compute them on `backendName` (wasm and cpu;
+ * the presets' tanh + MSE and softmax + cross-entropy among others), else null: tfjs's own ops then.
+ */
+export function fusedOutputLoss(config: Pick<ModelConfig, 'outputActivation' | 'loss'>, backendName: string = tf.getBackend()): StepContext['outputLoss'] {
+  const activation = OUTPUT_LOSS_ACTIVATIONS.find((a) => a === config.outputActivation);
+  const loss = OUTPUT_LOSSES.find((l) => l === config.loss);
+  if (activation === undefined || loss === undefined || !useLossLabKernels(backendName)) return null;
+  return { activation, loss };
 }
 
 /** A freshly initialised model of `config` with its optimizer and loss. The caller disposes model and optimizer. */
@@ -27,6 +43,7 @@ export function createStepContext(config: ModelConfig): StepContext {
     loss: lossFunction(config.loss, config.targetEncoding),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     params: denseParams(model, config),
+    outputLoss: fusedOutputLoss(config),
   };
 }
 
@@ -41,8 +58,14 @@ export function countCorrect(outputs: tf.Tensor2D, labels: tf.Tensor1D): tf.Scal
  */
 export function trainStep(ctx: StepContext, x: tf.Tensor2D, y: tf.Tensor2D, labels: tf.Tensor1D): { loss: tf.Scalar; correct: tf.Scalar } {
   let kept: tf.Scalar | null = null;
+  const fused = ctx.outputLoss;
   const loss = ctx.optimizer.minimize(
     () => {
+      if (fused !== null) {
+        const [value, correct] = outputLossOp(denseLogits(ctx.params, x), y, labels, fused.activation, fused.loss);
+        kept = tf.keep(correct);
+        return value;
+      }
       const outputs = denseForward(ctx.params, x);
       // minimize() disposes everything but the loss; keep the count, then hand a tracked clone to the caller.
       kept = tf.keep(countCorrect(outputs, labels));

@@ -1,13 +1,14 @@
 /** The dataset prepared once a run: evaluation splits as tensors (scaled inputs, encoded targets, int32 labels), training rows in JS memory. */
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../datasets/dataset';
-import type { TargetEncoding } from '../../../shared/model-config';
+import type { ModelConfig, TargetEncoding } from '../../../shared/model-config';
 import { INPUT_SIZE } from './build-model';
 import { encodeTargets } from './losses';
 import { scalePixels } from './pixels';
 import { trainRows, type TrainRows } from './train-batches';
+import { gatherSplit, probeIndices, runTrainSplit } from './train-subset';
 
-/** Samples in the fixed diagnostics probe batch: the first ones of the train split. */
+/** Samples in the fixed diagnostics probe batch, drawn from the trained rows by the run's probe stream. */
 export const PROBE_SIZE = 256;
 
 /** A split as tensors. All rows share one index: row i of x, y and labels is sample i. */
@@ -55,18 +56,28 @@ export interface RunData {
   train: TrainRows;
   /** null when validationSplit is 0 (or rounds to no samples). */
   validation: SplitTensors | null;
-  /** The first min(256, trainCount) train samples. */
+  /** min(256, trainCount) of the trained samples, the same every epoch. */
   probe: SplitTensors;
   test: SplitTensors;
 }
 
-export function prepareRunData(train: DatasetSplit, test: DatasetSplit, encoding: TargetEncoding, validationSplit: number): RunData {
-  const { trainCount, valCount } = splitSizes(train.count, validationSplit);
+/**
+ * The run's data: the training split (or its stratified `trainSize` subset), of which the last
+ * `validationSplit` share validates; the whole test split. Throws if `trainSize` exceeds the training split.
+ */
+export function prepareRunData(
+  datasetTrain: DatasetSplit,
+  test: DatasetSplit,
+  config: Pick<ModelConfig, 'targetEncoding' | 'validationSplit' | 'trainSize' | 'seed'>,
+): RunData {
+  const encoding = config.targetEncoding;
+  const train = runTrainSplit(datasetTrain, config.trainSize, config.seed);
+  const { trainCount, valCount } = splitSizes(train.count, config.validationSplit);
   if (trainCount < 1) throw new Error('the training split is empty: nothing to train on');
   return {
     train: trainRows(train, encoding, 0, trainCount),
     validation: valCount > 0 ? splitTensors(train, encoding, trainCount, valCount) : null,
-    probe: splitTensors(train, encoding, 0, Math.min(PROBE_SIZE, trainCount)),
+    probe: splitTensors(gatherSplit(train, probeIndices(trainCount, PROBE_SIZE, config.seed)), encoding),
     test: splitTensors(test, encoding),
   };
 }

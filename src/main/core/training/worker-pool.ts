@@ -28,7 +28,9 @@ export interface WorkerPoolOptions {
 function spawn(url: URL, input: WorkerInput): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
   // A .ts worker is loaded through tsx's ESM hooks, registered inside the worker (execArgv --import does not work here).
-  const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  // An eval'd worker resolves bare specifiers from the cwd, so tsx is resolved here, from this file.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(code, { eval: true, workerData: input });
 }
 

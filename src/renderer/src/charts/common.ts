@@ -1,10 +1,11 @@
-/** Pieces every option builder shares: palette, grid, axis formatting. Pure. */
+/** Pieces every option builder shares: palette, grid, axis formatting, legend room. Pure. */
 import type { EChartsOption } from 'echarts';
+import { SERIES_PALETTE } from '@shared/palette';
 
 export type Option = EChartsOption;
 
-/** Colour-blind-friendly (Okabe–Ito), so overlaid runs and configurations stay distinguishable. */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
+/** The app's one palette (shared with the exported study report), so runs and configurations keep their colour. */
+export const PALETTE = SERIES_PALETTE;
 
 export const colorAt = (i: number): string => PALETTE[i % PALETTE.length];
 
@@ -21,4 +22,27 @@ export function compact(v: number): string {
 
 export function title(text: string, subtext?: string): Option['title'] {
   return { text, subtext, left: 'center', textStyle: { fontSize: 13, fontWeight: 600 }, subtextStyle: { fontSize: 11 } };
+}
+
+/** Narrowest chart the layout gives (the chart grid's column minimum), in px. */
+const CHART_WIDTH = 360;
+/** Legend row height at ECharts' default 12 px font, in px. */
+const LEGEND_ROW = 22;
+
+/**
+ * Height a plain (non-paging) legend needs for these names at the narrowest chart width: every series stays
+ * visible instead of hiding behind "1/2" pages. About 6.5 px a character plus the symbol and the gap.
+ */
+export function legendLayout(names: readonly string[]): { rows: number; height: number } {
+  let rows = names.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const name of names) {
+    const width = 25 + 12 + name.length * 6.5;
+    if (used > 0 && used + width > CHART_WIDTH) {
+      rows += 1;
+      used = 0;
+    }
+    used += width;
+  }
+  return { rows, height: rows * LEGEND_ROW };
 }

@@ -12,7 +12,9 @@ export function configErrors(config: ModelConfig): ConfigErrors {
       const field = issue.path[0];
       if (typeof field !== 'string' || !(field in config)) continue;
       const key = field as keyof ModelConfig;
-      errors[key] ??= issue.code === 'invalid_type' ? 'enter a number' : issue.message;
+      // An emptied number field is NaN; a fraction where a whole number belongs keeps the schema's message.
+      const value = config[key];
+      errors[key] ??= typeof value === 'number' && !Number.isFinite(value) ? 'enter a number' : issue.message;
     }
   }
   // The schema reports the incompatibility only once the fields themselves are valid; show it regardless.

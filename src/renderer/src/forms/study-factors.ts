@@ -22,7 +22,11 @@ export const FACTORS: readonly FactorDef[] = [
   { field: 'outputRescale', title: FIELD_TITLES.outputRescale, options: OUTPUT_RESCALES },
   { field: 'learningRate', title: FIELD_TITLES.learningRate, options: null },
   { field: 'batchSize', title: FIELD_TITLES.batchSize, options: null },
+  { field: 'trainSize', title: FIELD_TITLES.trainSize, options: null },
 ];
+
+/** Numeric factors whose levels are whole numbers. */
+const INTEGER_FIELDS: readonly FactorField[] = ['batchSize', 'trainSize'];
 
 export const MAX_FACTORS = 4;
 export const MAX_LEVELS = 8;
@@ -45,13 +49,13 @@ export function parseNumbers(text: string, integer: boolean): number[] | null {
 export function levelsOf(draft: FactorDraft): (string | number)[] | null {
   const def = FACTORS.find((f) => f.field === draft.field);
   if (def?.options) return draft.picked;
-  return parseNumbers(draft.text, draft.field === 'batchSize');
+  return parseNumbers(draft.text, INTEGER_FIELDS.includes(draft.field));
 }
 
 /** Why a factor draft cannot be submitted, or null. */
 export function factorError(draft: FactorDraft): string | null {
   const levels = levelsOf(draft);
-  if (levels === null) return draft.field === 'batchSize' ? 'whole numbers above 0, comma-separated' : 'numbers above 0, comma-separated';
+  if (levels === null) return INTEGER_FIELDS.includes(draft.field) ? 'whole numbers above 0, comma-separated' : 'numbers above 0, comma-separated';
   if (levels.length === 0) return 'pick at least one level';
   if (levels.length > MAX_LEVELS) return `at most ${MAX_LEVELS} levels`;
   return null;

@@ -3,6 +3,7 @@ import { onScopeDispose, ref } from 'vue';
 import type { Request } from '@shared/contract';
 import type { DatasetImages, DatasetInfo } from '@shared/dataset-types';
 import { errorMessage, labApi } from '@renderer/api';
+import { uploadIdxFiles } from '@renderer/api/files';
 import { useRequestState } from './request-state';
 
 export interface ImportProgress {
@@ -25,12 +26,18 @@ export const useDatasetsStore = defineStore('datasets', () => {
     if (datasets) list.value = datasets;
   }
 
-  async function importPaths(paths: string[], name?: string): Promise<DatasetInfo | undefined> {
+  /**
+   * Imports a dataset: `files` (browser mode) are uploaded first; without them (desktop) main asks the person with
+   * its own dialog. Undefined when it failed (see `importError`) or the dialog was cancelled.
+   */
+  async function importDataset(name?: string, files?: readonly File[]): Promise<DatasetInfo | undefined> {
     importing.value = true;
     importError.value = null;
-    progress.value = { fraction: 0, message: 'starting' };
+    progress.value = { fraction: 0, message: files ? 'uploading' : 'starting' };
     try {
-      const dataset = await labApi().datasets.import({ paths, name });
+      const uploadId = files ? await uploadIdxFiles(files) : undefined;
+      const dataset = await labApi().datasets.import({ name, uploadId });
+      if (!dataset) return undefined;
       list.value = [...list.value.filter((d) => d.id !== dataset.id), dataset];
       return dataset;
     } catch (e) {
@@ -54,5 +61,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
   });
   onScopeDispose(off);
 
-  return { list, importing, progress, importError, loading, error, load, importPaths, images, byId };
+  return { list, importing, progress, importError, loading, error, load, importDataset, images, byId };
 });

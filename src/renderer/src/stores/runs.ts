@@ -1,9 +1,15 @@
 import { defineStore } from 'pinia';
-import { computed, onScopeDispose, ref } from 'vue';
+import { computed, onScopeDispose, ref, watch } from 'vue';
 import type { ExportResult } from '@shared/contract';
+import { listAllRuns } from '@shared/list-runs';
 import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';
+import { deliverExport } from '@renderer/api/files';
 import { useRequestState } from './request-state';
+import { readStored, writeStored } from './local-storage';
+
+const SELECTED_KEY = 'loss-lab.overlay';
+const isIdList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 
 /**
  * Every run: the History list, run details (kept current while they train, from the progress events), edits,
@@ -14,8 +20,9 @@ export const useRunsStore = defineStore('runs', () => {
   const list = ref<RunSummary[]>([]);
   /** Details fetched so far, by run id. */
   const details = ref<Record<number, RunDetail>>({});
-  /** Run ids ticked in History, in the order they were ticked. */
-  const selected = ref<number[]>([]);
+  /** Run ids ticked in History, in the order they were ticked; kept across reloads. */
+  const selected = ref<number[]>(readStored(SELECTED_KEY, isIdList) ?? []);
+  watch(selected, (ids) => writeStored(SELECTED_KEY, ids));
 
   function upsert(summary: RunSummary): void {
     const i = list.value.findIndex((r) => r.id === summary.id);
@@ -26,8 +33,13 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function load(): Promise<void> {
-    const runs = await track(() => labApi().runs.list());
-    if (runs) list.value = runs;
+    const runs = await track(() => listAllRuns((page) => labApi().runs.list(page)));
+    if (!runs) return;
+    list.value = runs;
+    // A remembered overlay: forget runs deleted since, fetch the epochs of the others.
+    const ids = new Set(runs.map((r) => r.id));
+    if (selected.value.some((id) => !ids.has(id))) selected.value = selected.value.filter((id) => ids.has(id));
+    await Promise.all(selected.value.filter((id) => !details.value[id]).map((id) => fetchQuietly(id)));
   }
 
   async function get(runId: number): Promise<RunDetail | undefined> {
@@ -68,6 +80,15 @@ export const useRunsStore = defineStore('runs', () => {
     return true;
   }
 
+  /** Fetches a detail without the loading flag (a remembered overlay run); a failure leaves it out of the overlay. */
+  async function fetchQuietly(runId: number): Promise<void> {
+    try {
+      details.value[runId] = await labApi().runs.get({ runId });
+    } catch {
+      // The overlay shows the runs it could fetch.
+    }
+  }
+
   /** Refetches a detail without the loading flag (the view keeps showing the last good one meanwhile). */
   async function refreshQuietly(runId: number): Promise<void> {
     try {
@@ -79,8 +100,10 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   /** Writes the run's trained model into `dir` (a folder on the machine running the lab). */
-  async function exportModel(runId: number, dir: string): Promise<ExportResult | undefined> {
-    return track(() => labApi().runs.exportModel({ runId, dir }));
+  /** Exports the run's model as a zip (a save dialog in the desktop app, a download in the browser); what happened, or null. */
+  async function exportModel(runId: number): Promise<string | null> {
+    const outcome = await track(() => labApi().runs.exportModel({ runId }));
+    return outcome ? deliverExport(outcome) : null;
   }
 
   /** Ticks or unticks a run for the overlay, fetching its epochs when first ticked. */

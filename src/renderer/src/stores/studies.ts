@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { onScopeDispose, ref } from 'vue';
-import type { ExportResult, Request, Response } from '@shared/contract';
+import type { Request, Response } from '@shared/contract';
 import type { Comparison, StudyDetail, StudySummary } from '@shared/study-types';
 import { labApi } from '@renderer/api';
+import { deliverExport } from '@renderer/api/files';
 import { useRequestState } from './request-state';
 
 /** Said once after a study is created: which factor combinations were left out because they cannot train. */
@@ -17,7 +18,8 @@ export const useStudiesStore = defineStore('studies', () => {
   const list = ref<StudySummary[]>([]);
   const detail = ref<StudyDetail | null>(null);
   const comparison = ref<Comparison | null>(null);
-  const exported = ref<ExportResult | null>(null);
+  /** What the last export did ("Downloaded study-1-report.zip"), null before one or after a cancelled dialog. */
+  const exported = ref<string | null>(null);
   const skipped = ref<SkippedNotice | null>(null);
 
   function upsert(summary: StudySummary): void {
@@ -84,10 +86,10 @@ export const useStudiesStore = defineStore('studies', () => {
     if (result) comparison.value = result;
   }
 
-  async function exportTo(studyId: number, dir: string): Promise<void> {
+  async function exportReport(studyId: number): Promise<void> {
     exported.value = null;
-    const result = await track(() => labApi().studies.export({ studyId, dir }));
-    if (result) exported.value = result;
+    const outcome = await track(() => labApi().studies.export({ studyId }));
+    if (outcome) exported.value = deliverExport(outcome);
   }
 
   /** Refetches the open study quietly (no loading flag) when a run of it finishes, so aggregates stay current. */
@@ -112,6 +114,6 @@ export const useStudiesStore = defineStore('studies', () => {
 
   return {
     list, detail, comparison, exported, skipped, loading, error,
-    load, create, dismissSkipped, remove, startBuiltin, open, control, compare, exportTo,
+    load, create, dismissSkipped, remove, startBuiltin, open, control, compare, exportReport,
   };
 });

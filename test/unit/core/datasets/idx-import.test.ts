@@ -22,10 +22,11 @@ describe('IDX import', () => {
 
   for (const gz of [false, true]) {
     it(`round-trips a folder of ${gz ? 'gzipped' : 'raw'} files byte for byte`, async () => {
-      const folder = writeIdxFolder(join(work, gz ? 'digits-gz' : 'digits-raw'), { train: 30, test: 12, gz });
+      // Different sizes: the same content twice would be refused as already imported.
+      const folder = writeIdxFolder(join(work, gz ? 'digits-gz' : 'digits-raw'), { train: gz ? 31 : 30, test: 12, gz });
       const progress: ImportProgress[] = [];
       const info = await fx.registry.import([folder.dir], undefined, (p) => progress.push(p));
-      expect(info).toMatchObject({ id: gz ? 'digits-gz' : 'digits-raw', kind: 'idx', trainSize: 30, testSize: 12 });
+      expect(info).toMatchObject({ id: gz ? 'digits-gz' : 'digits-raw', kind: 'idx', trainSize: gz ? 31 : 30, testSize: 12 });
       expect(info.classNames).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
       expect(progress.map((p) => p.path).slice(0, 4)).toEqual(folder.files);
       expect(progress.at(-1)?.fraction).toBe(1);
@@ -42,17 +43,31 @@ describe('IDX import', () => {
 
   it('imports the four files given one by one, in any order, and makes ids unique', async () => {
     const folder = writeIdxFolder(join(work, 'loose'), { train: 20, test: 10, gz: true });
+    const other = writeIdxFolder(join(work, 'loose-other'), { train: 21, test: 10, gz: true });
     const shuffled = [folder.files[3], folder.files[0], folder.files[2], folder.files[1]];
     const first = await fx.registry.import(shuffled, 'My Digits!');
-    const second = await fx.registry.import(shuffled, 'My Digits!');
+    const second = await fx.registry.import(other.files, 'My Digits!');
     expect([first.id, second.id]).toEqual(['my-digits', 'my-digits-2']);
     expect(fx.registry.list().map((d) => d.id)).toContain('my-digits-2');
-    expect(fx.registry.load('my-digits-2').test.labels).toEqual(folder.test.labels);
+    expect(fx.registry.load('my-digits-2').test.labels).toEqual(other.test.labels);
+  });
+
+  it('refuses the same images and labels again, naming the dataset they already are, and registers nothing', async () => {
+    const folder = writeIdxFolder(join(work, 'twice'), { train: 25, test: 10 });
+    const first = await fx.registry.import([folder.dir], 'Twice');
+    const before = fx.registry.list().length;
+    // Another folder, other file names, gzipped, another name: the content decides.
+    const copy = writeIdxFolder(join(work, 'twice-copy'), { train: 25, test: 10, gz: true });
+    await expect(fx.registry.import([copy.dir], 'Twice again')).rejects.toThrow(
+      `${copy.dir}: holds the same images and labels as the dataset “Twice” (${first.id}), registered`,
+    );
+    await expect(fx.registry.import([folder.dir])).rejects.toThrow('choose “Twice” in the dataset list instead of importing it again');
+    expect(fx.registry.list()).toHaveLength(before);
   });
 
   it('names Fashion-MNIST classes when the folder or the name says fashion', async () => {
     const byFolder = await fx.registry.import([writeIdxFolder(join(work, 'fashion-mnist'), { train: 10, test: 10 }).dir]);
-    const byName = await fx.registry.import([writeIdxFolder(join(work, 'clothes'), { train: 10, test: 10 }).dir], 'Fashion sample');
+    const byName = await fx.registry.import([writeIdxFolder(join(work, 'clothes'), { train: 11, test: 10 }).dir], 'Fashion sample');
     for (const info of [byFolder, byName]) {
       expect(info.classNames).toHaveLength(10);
       expect(info.classNames[0]).toBe('T-shirt/top');

@@ -57,12 +57,29 @@ describe('aggregateStudy', () => {
 });
 
 describe('compare', () => {
-  it('Welch on final test accuracy, a − b', () => {
+  it('pairs by seed: the completed runs of seeds 1 and 2 on both sides (scipy ttest_rel: t = −7, p = 0.0903)', () => {
     const c = compare(configurations, runs, 'example-1', 'example-3', 'testAccuracy');
-    expect(c.difference).toBeCloseTo((0.92 + 0.94 + 0.84) / 3 - 0.965, 12);
-    expect(c.p).toBeGreaterThan(0);
-    expect(c.p).toBeLessThan(1);
-    expect(c.metric).toBe('testAccuracy');
+    expect(c).toMatchObject({ design: 'paired', n: 2, df: 1, metric: 'testAccuracy' });
+    expect(c.difference).toBeCloseTo(-0.035, 12);
+    expect(c.t).toBeCloseTo(-7, 9);
+    expect(c.p).toBeCloseTo(0.09033447060173226, 6);
+    expect(c.ci95[0]).toBeCloseTo(-0.0985310236808728, 6);
+    expect(c.ci95[1]).toBeCloseTo(0.028531023680872847, 6);
+  });
+
+  it("falls back to Welch's test when fewer than 2 seeds match (scipy: t = −2.598, df = 1.684, p = 0.1444)", () => {
+    const unpaired = [
+      fakeRun({ configuration: ex1, seed: 1, valAccuracy: [0.9], testAccuracy: 0.92 }),
+      fakeRun({ configuration: ex1, seed: 2, valAccuracy: [0.9], testAccuracy: 0.94 }),
+      fakeRun({ configuration: ex3, seed: 3, valAccuracy: [0.9], testAccuracy: 0.96 }),
+      fakeRun({ configuration: ex3, seed: 4, valAccuracy: [0.9], testAccuracy: 0.97 }),
+      fakeRun({ configuration: ex3, seed: 5, valAccuracy: [0.9], testAccuracy: 0.95 }),
+    ];
+    const c = compare(configurations, unpaired, 'example-1', 'example-3', 'testAccuracy');
+    expect(c.design).toBe('welch');
+    expect(c.t).toBeCloseTo(-2.5980762113533267, 9);
+    expect(c.df).toBeCloseTo(1.6842105263157972, 9);
+    expect(c.p).toBeCloseTo(0.1443662048167639, 6);
   });
 
   it('explains what is missing', () => {

@@ -84,6 +84,7 @@ describe('exportStudy', () => {
         `study-${studyId}-report.html`,
         `study-${studyId}-report.md`,
         `study-${studyId}-test-accuracy.png`,
+        `study-${studyId}-test-accuracy-curve.png`,
         `study-${studyId}-train-loss.png`,
         `study-${studyId}-val-accuracy.png`,
       ].sort(),
@@ -94,6 +95,7 @@ describe('exportStudy', () => {
     expect(csv).toHaveLength(1 + 15 * EPOCHS);
     const header = csv[0].split(',');
     expect(header).toContain('dense1_gradient_norm');
+    expect(header).toEqual(expect.arrayContaining(['val_loss', 'val_accuracy', 'test_loss', 'test_accuracy']));
     const rows = csv.slice(1).map(parseCsvLine);
     expect(rows.every((cells) => cells.length === header.length)).toBe(true);
     expect(rows.map((r) => r[1])).toContain('relu hidden, tanh + MSE output · seed 2');
@@ -101,15 +103,18 @@ describe('exportStudy', () => {
     const html = read('report.html').toString('utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<table>');
-    expect((html.match(/<svg/g) ?? []).length).toBe(3);
+    expect((html.match(/<svg/g) ?? []).length).toBe(4);
+    expect(html).toContain('Common random numbers: for a given seed every configuration starts from the same initial weights');
+    expect(html).toContain('paired by seed (3 pairs)');
     expect(html).toContain('identical on all 3 seeds');
     expect(html).not.toMatch(/(src|href)="https?:/);
 
     const md = read('report.md').toString('utf8');
     expect(md).toContain(`![Validation accuracy per epoch](study-${studyId}-val-accuracy.png)`);
+    expect(md).toContain(`![Test accuracy per epoch](study-${studyId}-test-accuracy-curve.png)`);
     expect(md).toMatch(/\| Configuration \| Runs \|/);
 
-    for (const png of ['val-accuracy.png', 'train-loss.png', 'test-accuracy.png']) {
+    for (const png of ['val-accuracy.png', 'train-loss.png', 'test-accuracy.png', 'test-accuracy-curve.png']) {
       expect([...read(png).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     }
   });

@@ -1,6 +1,6 @@
 /** Synthetic RunDetails for the studies tests: no training, every number chosen by the test. */
 import type { ModelConfig } from '../../../../src/shared/model-config';
-import type { EpochMetrics, LayerDiagnostics, RunDetail, RunStatus } from '../../../../src/shared/run-types';
+import type { EpochMetrics, LayerDiagnostics, OutputSignal, RunDetail, RunStatus } from '../../../../src/shared/run-types';
 import type { StudyConfiguration } from '../../../../src/shared/study-types';
 import { seedArticleConfigurations } from '../../../../src/main/core/studies/expand';
 
@@ -16,11 +16,15 @@ export interface FakeRun {
   /** Hidden-layer gradient norm and saturated fraction, the same every epoch. */
   hiddenGradient?: number;
   hiddenSaturation?: number;
+  /** Hidden-layer attenuation factor, every epoch. */
+  hiddenAttenuation?: number;
+  /** The output layer's probe signal, at epoch 1 and the last epoch. */
+  outputSignal?: OutputSignal;
 }
 
 let nextId = 1;
 
-function layers(config: ModelConfig, run: FakeRun, epoch: number): LayerDiagnostics[] {
+function layers(config: ModelConfig, run: FakeRun, epoch: number, last: boolean): LayerDiagnostics[] {
   const saturating = (a: string) => a === 'tanh' || a === 'sigmoid';
   return [
     {
@@ -29,8 +33,16 @@ function layers(config: ModelConfig, run: FakeRun, epoch: number): LayerDiagnost
       gradientNorm: (run.hiddenGradient ?? 0.5) * (epoch === 1 ? 2 : 1),
       saturatedFraction: saturating(config.hiddenActivation) ? (run.hiddenSaturation ?? 0.2) : null,
       deadFraction: config.hiddenActivation === 'relu' ? 0.01 : null,
+      ...(run.hiddenAttenuation === undefined ? {} : { attenuation: run.hiddenAttenuation }),
     },
-    { layer: 'output', activation: config.outputActivation, gradientNorm: 0.1, saturatedFraction: saturating(config.outputActivation) ? 0.3 : null, deadFraction: null },
+    {
+      layer: 'output',
+      activation: config.outputActivation,
+      gradientNorm: 0.1,
+      saturatedFraction: saturating(config.outputActivation) ? 0.3 : null,
+      deadFraction: null,
+      ...(run.outputSignal && (epoch === 1 || last) ? { outputSignal: run.outputSignal } : {}),
+    },
   ];
 }
 
@@ -47,7 +59,7 @@ export function fakeRun(run: FakeRun): RunDetail {
     testAccuracy: valAccuracy,
     seconds: run.secondsPerEpoch ?? 2,
     samplesPerSecond: 1000,
-    layers: layers(config, run, i + 1),
+    layers: layers(config, run, i + 1, i === run.valAccuracy.length - 1),
   }));
   return {
     id: nextId++,

@@ -57,7 +57,9 @@ describe('seed-article study on real training', () => {
     expect(detail).toMatchObject({ status: 'completed', runsCompleted: 10, runsTotal: 10 });
     for (const a of detail.aggregates) {
       expect(a.testAccuracy?.n).toBe(2);
-      expect(a.valAccuracyCurve).toHaveLength(2);
+      // The article's protocol: no validation split, the test split measured after every epoch.
+      expect(a.valAccuracyCurve).toHaveLength(0);
+      expect(a.testAccuracyCurve).toHaveLength(2);
       expect(a.gradientNorms.map((g) => g.layer)).toEqual(['dense1', 'output']);
     }
     const sat = detail.aggregates.find((a) => a.key === 'example-1')?.saturation.map((s) => s.layer);
@@ -65,10 +67,21 @@ describe('seed-article study on real training', () => {
     expect(detail.verdicts?.[2]).toMatchObject({ status: 'not supported' });
     expect(detail.verdicts?.[2].evidence).toMatch(/identical on all 2 seeds/);
     for (const v of detail.verdicts ?? []) expect(v.evidence.length).toBeGreaterThan(40);
+    // claim 4's mechanism was measured: 256 probe samples × 2 seeds at epoch 1 and at the last epoch
+    const ex1 = detail.aggregates.find((a) => a.key === 'example-1');
+    expect(ex1?.outputSignal.first?.error).toHaveLength(512);
+    expect(ex1?.outputSignal.last?.gradient).toHaveLength(512);
+    expect(detail.verdicts?.[3].evidence).toMatch(/Spearman ρ/);
+    expect(detail.verdicts?.[3].evidence).toMatch(/mean of 1 − tanh²\): 0\.\d{3}/);
+    expect(detail.verdicts?.[1].evidence).toMatch(/paired t over 2 matched seeds/);
   });
 
   it('exports the real study', async () => {
     const { files } = await exportStudy(store, studyId, join(dir, 'export'));
-    expect(files).toHaveLength(6);
+    // 5 charts (test curve, loss, final accuracy, output signal at epoch 1 and last; no validation split, so no
+    // validation curve), HTML, Markdown, CSV
+    expect(files).toHaveLength(8);
+    expect(files.some((f) => /val-accuracy/.test(f))).toBe(false);
+    expect(files.some((f) => /output-signal-epoch-1\.(png|svg)$/.test(f))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type { BatchProgress, EpochMetrics } from '../../../../src/shared/run-typ
 import type { TrainingCallbacks } from '../../../../src/main/core/training/types';
 
 /** Each class lights its own 2-row band of the 28×28 image, over uniform noise: learnable in one epoch. */
-function syntheticSplit(count: number, seed: number): DatasetSplit {
+export function syntheticSplit(count: number, seed: number): DatasetSplit {
   const random = createRandom(seed);
   const images = new Uint8Array(count * 784);
   const labels = new Uint8Array(count);

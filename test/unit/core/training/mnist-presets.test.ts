@@ -1,6 +1,7 @@
 /**
- * The key check on the real embedded digits (8,000 train / 2,000 test): the seed article's Example 3 reaches
- * ≥ 0.93 test accuracy in 10 epochs, and Example 1 (tanh + MSE) learns more slowly in its first epoch.
+ * The quick check on the MNIST sample (8,000 train / 2,000 test): the seed article's Example 3 reaches
+ * ≥ 0.93 test accuracy in 10 epochs, and Example 1 (tanh + MSE) learns more slowly in its first epoch (test
+ * accuracy after epoch 1). The full-MNIST figures are checked in mnist-accuracy.test.ts.
  * Slow (about a minute on the WASM backend); it logs the accuracies and samples/s it measured.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ async function train(config: ModelConfig): Promise<{ accuracy: number; epochs: R
   const outcome = await trainRun(config, dataset, calls, () => false);
   if (outcome.evaluation === null) throw new Error(`training ended ${outcome.status}: ${outcome.error}`);
   const rates = calls.epochs.map((e) => Math.round(e.samplesPerSecond));
-  console.info(`${backend}: test accuracy ${outcome.evaluation.testAccuracy.toFixed(4)}; val accuracy by epoch ${calls.epochs.map((e) => e.valAccuracy?.toFixed(3)).join(' ')}; samples/s ${rates.join(' ')}`);
+  console.info(`${backend}: test accuracy ${outcome.evaluation.testAccuracy.toFixed(4)}; test accuracy by epoch ${calls.epochs.map((e) => e.testAccuracy?.toFixed(3)).join(' ')}; samples/s ${rates.join(' ')}`);
   return { accuracy: outcome.evaluation.testAccuracy, epochs: calls.epochs };
 }
 
@@ -44,7 +45,7 @@ describe('presets on the real embedded digits', () => {
     const example1 = await train({ ...preset('example-1'), epochs: 1 });
     expect(example1.epochs).toHaveLength(1);
     expect(example1.accuracy).toBeGreaterThan(0.5);
-    expect(example1.epochs[0].valAccuracy ?? 1).toBeLessThan(example3.epochs[0].valAccuracy ?? 0);
+    expect(example1.epochs[0].testAccuracy ?? 1).toBeLessThan(example3.epochs[0].testAccuracy ?? 0);
     expect(example1.epochs[0].trainAccuracy).toBeLessThan(example3.epochs[0].trainAccuracy);
   }, 600_000);
 });

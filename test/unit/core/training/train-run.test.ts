@@ -46,6 +46,17 @@ describe('trainRun', () => {
     expect(outcome.model?.weightData.byteLength).toBeGreaterThan(0);
   });
 
+  it('trains on a trainSize subset (test split unchanged) and fails clearly when trainSize exceeds the split', async () => {
+    const calls = recorder();
+    const outcome = await trainRun(smallConfig({ epochs: 1, validationSplit: 0, trainSize: 300, batchSize: 32 }), data, calls, () => false);
+    expect(outcome.status).toBe('completed');
+    expect(calls.batches.at(-1)?.batchesPerEpoch).toBe(Math.ceil(300 / 32));
+    expect(outcome.evaluation?.testSize).toBe(200);
+    const tooLarge = await trainRun(smallConfig({ trainSize: 601 }), data, recorder(), () => false);
+    expect(tooLarge.status).toBe('failed');
+    expect(tooLarge.error).toContain('trainSize 601 exceeds the 600 samples');
+  });
+
   it('reports diagnostics, progress and a null validation when validationSplit is 0', async () => {
     const calls = recorder(42);
     await trainRun(smallConfig({ validationSplit: 0, hiddenActivation: 'tanh', outputActivation: 'tanh', loss: 'mse' }), data, calls, () => false);

@@ -1,3 +1,4 @@
+/** The CLI as a process: exit status, stderr, signals. Command behaviour is tested in-process (run-command-line.test.ts). */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,42 +19,55 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const lab = (args: string[], dataDir: string) =>
   spawnSync(process.execPath, [...cli, ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const small = ['--dataset', 'mnist-embedded', '--hidden-units', '32', '--batch-size', '64'];
 
-describe('npm run lab', () => {
-  it('trains a preset with --json: one object per epoch, the last one the evaluation', () => {
+/** Starts `train`, resolves once `epochs` epoch lines have arrived on stdout. */
+async function trainUntil(dataDir: string, epochs: number) {
+  const child = spawn(process.execPath, [...cli, 'train', ...small, '--epochs', '30', '--json', '--data-dir', dataDir], { cwd: root });
+  let seen = 0;
+  for await (const line of createInterface({ input: child.stdout })) {
+    if ((JSON.parse(line) as { type: string }).type === 'epoch') seen += 1;
+    if (seen === epochs) break;
+  }
+  return child;
+}
+
+describe('npm run lab (a process)', () => {
+  it('prints help on stdout and exits 0; bad input is one line on stderr and exit 2', () => {
     const dataDir = tempDir();
-    const result = lab(['train', '--preset', 'example-3', '--epochs', '1', '--json'], dataDir);
+    const help = lab(['train', '--help'], dataDir);
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^lab train: /);
+    const bad = lab(['train', '--hiden-units', '8'], dataDir);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'loss-lab: unknown option --hiden-units for "lab train" (did you mean --hidden-units?)\n']);
+  });
+
+  it('trains with --json: one object per epoch, the last one the evaluation', () => {
+    const dataDir = tempDir();
+    const result = lab(['train', '--preset', 'example-3', ...small, '--epochs', '1', '--json'], dataDir);
     expect(result.status, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: 'epoch', epoch: 1 });
-    const last = lines.at(-1)!;
-    expect(last).toMatchObject({ type: 'evaluation', status: 'completed', testSize: 2000 });
-    expect(last['testAccuracy']).toBeGreaterThan(0.85);
-
-    const listed = lab(['runs', 'list', '--json'], dataDir);
-    expect(JSON.parse(listed.stdout)).toHaveLength(1);
-    const shown = lab(['runs', 'show', String(last['runId'])], dataDir);
-    expect(shown.stdout).toMatch(/test accuracy \d+\.\d+%/);
+    expect(lines.at(-1)).toMatchObject({ type: 'evaluation', status: 'completed', testSize: 2000 });
+    expect(lines.at(-1)!['testAccuracy']).toBeGreaterThan(0.8);
   });
 
-  it('exits 2 with a one-line error on bad input', () => {
+  it('Ctrl-C stops the run: exit 130, the run recorded as stopped', async () => {
     const dataDir = tempDir();
-    for (const args of [['train', '--preset', 'nope'], ['train', '--preset', 'example-1', '--epochs', 'x'], ['runs', 'show', '42'], ['fly']]) {
-      const result = lab(args, dataDir);
-      expect(result.status, args.join(' ')).toBe(2);
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(/^loss-lab: /);
+    const child = await trainUntil(dataDir, 1);
+    child.kill('SIGINT');
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(130);
+    const store = openStore(join(dataDir, 'loss-lab.db'));
+    try {
+      expect(store.listRuns()[0].status).toBe('stopped');
+    } finally {
+      store.close();
     }
   });
 
   it('a run killed mid-training is interrupted on reopen, its finished epochs intact', async () => {
     const dataDir = tempDir();
-    const child = spawn(process.execPath, [...cli, 'train', '--preset', 'example-1', '--epochs', '30', '--json', '--data-dir', dataDir], { cwd: root });
-    let epochs = 0;
-    for await (const line of createInterface({ input: child.stdout })) {
-      if ((JSON.parse(line) as { type: string }).type === 'epoch') epochs += 1;
-      if (epochs === 2) break;
-    }
+    const child = await trainUntil(dataDir, 2);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 

@@ -9,9 +9,9 @@ export interface LabDouble extends Lab {
   hang: Set<Channel>;
 }
 
-export function createLabDouble(): LabDouble {
+export function createLabDouble(dataDir = '/tmp/x'): LabDouble {
   const listeners = new Set<EventListener>();
-  const info: LabInfo = { version: '0.0.0-test', backend: 'cpu', backendHint: null, dataDir: '/tmp/x', workers: 1, host: 'browser' };
+  const info: LabInfo = { version: '0.0.0-test', backend: 'cpu', backendHint: null, dataDir, workers: 1, host: 'browser' };
   const double: LabDouble = {
     calls: [],
     hang: new Set(),
@@ -27,6 +27,13 @@ export function createLabDouble(): LabDouble {
       return () => listeners.delete(listener);
     },
     info: () => info,
+    paths: {
+      importDataset: () => Promise.reject(new Error('the lab double imports nothing')),
+      exportStudy: () => Promise.reject(new Error('the lab double exports nothing')),
+      exportModel: () => {
+        throw new Error('the lab double exports nothing');
+      },
+    },
     async close() {},
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);

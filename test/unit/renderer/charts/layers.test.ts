@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradientNormsOption } from '@renderer/charts/gradient-norms';
-import { saturationOption } from '@renderer/charts/saturation';
+import { saturationAxisMax, saturationOption } from '@renderer/charts/saturation';
 import { epoch, layer, seriesOf } from '../fixtures';
 
 describe('gradientNormsOption', () => {
@@ -29,7 +29,14 @@ describe('saturationOption', () => {
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['dense2 saturated', 'dense1 dead']);
     expect(series[1].data).toEqual([[1, 0.2], [2, 0.2]]);
-    expect(option.yAxis).toMatchObject({ min: 0, max: 1 });
+    // Fitted to the data (40 % at most): the next round step above, not the whole 0–100 %.
+    expect(option.yAxis).toMatchObject({ min: 0, max: 0.5 });
+  });
+
+  it('fits the axis so that 1 % is readable, and uses 0–100 % once the data nears it', () => {
+    expect(saturationAxisMax([0.004, 0.01])).toBe(0.02);
+    expect(saturationAxisMax([0])).toBe(0.01);
+    expect(saturationAxisMax([0.2, 0.7])).toBe(1);
   });
 
   it('says so when no layer can be measured', () => {

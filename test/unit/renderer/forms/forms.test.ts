@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@shared/presets';
 import type { ModelConfig } from '@shared/model-config';
 import { configErrors } from '@renderer/forms/config-errors';
-import { configurationCount, factorError, parseNumbers } from '@renderer/forms/study-factors';
+import { configurationCount, FACTORS, factorError, levelsOf, parseNumbers } from '@renderer/forms/study-factors';
 
 const base = (over: Partial<ModelConfig> = {}): ModelConfig => ({ ...structuredClone(PRESETS[0].config), ...over });
 
@@ -29,6 +29,25 @@ describe('configErrors', () => {
   });
 });
 
+describe('one voice for validation messages', () => {
+  it('says what to do for every numeric field, never the schema library’s raw text', () => {
+    const errors = configErrors(base({ epochs: 0, batchSize: 0, validationSplit: 0.9, seed: -1 }));
+    expect(errors).toEqual({
+      epochs: 'train at least 1 epoch',
+      batchSize: 'batch size must be from 1 to 8192',
+      validationSplit: 'validation split must be from 0 to 0.5',
+      seed: 'the seed must be 0 or more',
+    });
+    expect(configErrors(base({ epochs: 2.5 })).epochs).toBe('epochs must be a whole number');
+  });
+
+  it('names losses in the combination message as the select does', () => {
+    const message = configErrors(base({ loss: 'categoricalCrossentropy', outputActivation: 'tanh' })).loss ?? '';
+    expect(message).toContain('categorical cross-entropy takes the log');
+    expect(message).not.toContain('categoricalCrossentropy');
+  });
+});
+
 describe('study factors', () => {
   it('parses numeric levels', () => {
     expect(parseNumbers('0.001, 0.01 0.1', false)).toEqual([0.001, 0.01, 0.1]);
@@ -44,5 +63,17 @@ describe('study factors', () => {
     expect(factorError({ ...lr, text: '0, 1' })).toMatch(/above 0/);
     expect(configurationCount([loss, lr])).toBe(6);
     expect(configurationCount([])).toBe(1);
+  });
+});
+
+describe('study factors: training-set size and learning rate', () => {
+  it('are both offered', () => {
+    expect(FACTORS.map((f) => f.field)).toEqual(expect.arrayContaining(['trainSize', 'learningRate']));
+  });
+
+  it('training-set sizes are whole numbers; learning rates may be fractions', () => {
+    expect(levelsOf({ field: 'trainSize', picked: [], text: '1000, 8000, 60000' })).toEqual([1000, 8000, 60000]);
+    expect(factorError({ field: 'trainSize', picked: [], text: '1000.5' })).toBe('whole numbers above 0, comma-separated');
+    expect(levelsOf({ field: 'learningRate', picked: [], text: '0.001, 0.01' })).toEqual([0.001, 0.01]);
   });
 });

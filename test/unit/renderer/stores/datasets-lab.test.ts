@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lab } from './mock-api';
 import { FakeLabError } from '../fake-api';
 import type { DatasetInfo } from '@shared/dataset-types';
@@ -15,7 +15,7 @@ describe('useDatasetsStore', () => {
     let release: () => void = () => undefined;
     lab.current.on('datasets:import', () => new Promise<DatasetInfo>((resolve) => (release = () => resolve(dataset('fashion')))));
     const datasets = useDatasetsStore();
-    const pending = datasets.importPaths(['/data/fashion']);
+    const pending = datasets.importDataset();
     await Promise.resolve();
     expect(datasets.importing).toBe(true);
     lab.current.emit('datasets:importProgress', { path: '/data/fashion', fraction: 0.5, message: 'reading train images' });
@@ -31,8 +31,33 @@ describe('useDatasetsStore', () => {
       throw new FakeLabError('dataset_error', 'train-images-idx3-ubyte: magic number 2049 is not 2051');
     });
     const datasets = useDatasetsStore();
-    expect(await datasets.importPaths(['/x'])).toBeUndefined();
+    expect(await datasets.importDataset()).toBeUndefined();
     expect(datasets.importError).toBe('train-images-idx3-ubyte: magic number 2049 is not 2051');
+  });
+});
+
+describe('useDatasetsStore without paths', () => {
+  it('a cancelled dialog imports nothing and shows no error', async () => {
+    lab.current.on('datasets:import', () => null);
+    const datasets = useDatasetsStore();
+    expect(await datasets.importDataset()).toBeUndefined();
+    expect(datasets.importError).toBeNull();
+    expect(datasets.list).toEqual([]);
+  });
+
+  it('browser mode uploads the picked files, then imports the upload by its id', async () => {
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: { method: string }) => {
+      requests.push(`${init.method} ${url}`);
+      return new Response(JSON.stringify(init.method === 'POST' ? { uploadId: 'ab'.repeat(16) } : { bytes: 1 }), { status: 201 });
+    });
+    lab.current.on('datasets:import', () => dataset('uploaded'));
+    const datasets = useDatasetsStore();
+    const files = ['train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte'].map((n) => new File([new Uint8Array(1)], n));
+    expect(await datasets.importDataset('Mine', files)).toMatchObject({ id: 'uploaded' });
+    expect(requests).toEqual(['POST /uploads', `PUT /uploads/${'ab'.repeat(16)}/train-images-idx3-ubyte.gz`, `PUT /uploads/${'ab'.repeat(16)}/t10k-labels-idx1-ubyte`]);
+    expect(lab.current.calls.find((c) => c.channel === 'datasets:import')?.request).toEqual({ name: 'Mine', uploadId: 'ab'.repeat(16) });
+    vi.unstubAllGlobals();
   });
 });
 

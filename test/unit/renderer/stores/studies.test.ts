@@ -12,7 +12,7 @@ function summary(id: number, over: Partial<StudySummary> = {}): StudySummary {
   };
 }
 const detail = (id: number, over: Partial<StudySummary> = {}): StudyDetail => ({
-  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null,
+  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null, sizeSeries: [],
 });
 
 describe('useStudiesStore', () => {
@@ -42,16 +42,16 @@ describe('useStudiesStore', () => {
   it('pauses, compares and exports', async () => {
     lab.current.on('studies:get', () => detail(1));
     lab.current.on('studies:pause', () => summary(1, { status: 'paused' }));
-    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 7.5, p: 0.004 }));
-    lab.current.on('studies:export', () => ({ files: ['/tmp/a.csv'] }));
+    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', design: 'paired', n: 5, difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 4, p: 0.004 }));
+    lab.current.on('studies:export', () => ({ kind: 'saved', path: '/home/me/study-1-report.zip' }));
     const studies = useStudiesStore();
     await studies.open(1);
     await studies.control('pause', 1);
     expect(studies.detail?.status).toBe('paused');
     await studies.compare(1, 'x', 'y', 'testAccuracy');
     expect(studies.comparison?.p).toBe(0.004);
-    await studies.exportTo(1, '/tmp');
-    expect(studies.exported?.files).toEqual(['/tmp/a.csv']);
+    await studies.exportReport(1);
+    expect(studies.exported).toBe('Saved /home/me/study-1-report.zip');
   });
 
   it('keeps the error message of a refused creation', async () => {

@@ -1,0 +1,17 @@
+import type { CliSession } from './cli-lab';
+import type { OptionReader } from './options/option-reader';
+import type { CommandSpec } from './options/option-types';
+
+/** What a command gets from the dispatcher. */
+export interface CommandContext {
+  args: readonly string[];
+  options: OptionReader;
+  dataDir: string;
+  /** Opens the lab on first call (with `--workers` when the command has it); the dispatcher closes it. */
+  session(): Promise<CliSession>;
+}
+
+/** A command: its table (parsed and rendered as help) and what it does; resolves with the exit code. */
+export interface Command extends CommandSpec {
+  run(ctx: CommandContext): Promise<number>;
+}

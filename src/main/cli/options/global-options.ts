@@ -1,0 +1,36 @@
+/** Options every command takes, and the ones several commands share. */
+import type { OptionSpec } from './option-types';
+
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'data-dir',
+    type: 'path',
+    valueName: '<dir>',
+    description: 'Folder of the database and datasets (env LOSS_LAB_DATA_DIR); default: the desktop app\'s',
+  },
+  { name: 'help', short: 'h', type: 'boolean', description: 'Print this help' },
+];
+
+export const JSON_OPTION: OptionSpec = {
+  name: 'json',
+  type: 'boolean',
+  description: 'Machine-readable output: JSON on stdout (shapes in the README)',
+};
+
+/** The dataset a command trains on; `mnist` when omitted (see default-dataset.ts). */
+export const DATASET_OPTION: OptionSpec = {
+  name: 'dataset',
+  type: 'string',
+  valueName: '<id>',
+  description: 'Dataset id, see `lab datasets list`',
+  default: 'mnist',
+};
+
+export const WORKERS_OPTION: OptionSpec = {
+  name: 'workers',
+  type: 'integer',
+  min: 1,
+  max: 64,
+  description: 'Runs trained at once, one worker thread each',
+  default: 'number of cores',
+};

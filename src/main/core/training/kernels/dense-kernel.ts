@@ -1,0 +1,130 @@
+/**
+ * `LossLabDense`: a Dense layer, activation(x·W + b), as one registered tfjs kernel whose gradient is one
+ * kernel too (`LossLabDenseGrad`). The forward pass is tfjs's own fused matMul (bias and relu/sigmoid fused;
+ * tanh after it), the backward pass transposes and then multiplies plainly (tfjs's transposed matMuls are
+ * ~10× slower on WASM, see dense-op.ts) and computes the activation's derivative and the bias gradient in
+ * one loop. Inside a kernel, tfjs's kernels are called directly, so none of them pays the engine's dispatch
+ * (~20 µs each), and the tape saves no customGrad clones.
+ *
+ * Inputs x [rows, in], w [in, units], b [units]; attrs activation (a DenseOpActivation), inputGradient
+ * (false for the first layer: its input is data, and dx, the largest product, is skipped).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../dense-op';
+import { arrayBackendOf, floatsOf, newFloats, type ArrayBackend } from './tensor-memory';
+
+export const DENSE_KERNEL = 'LossLabDense';
+export const DENSE_GRAD_KERNEL = 'LossLabDenseGrad';
+
+function need(inputs: tf.NamedTensorInfoMap, name: string): tf.TensorInfo {
+  const info = inputs[name];
+  if (info === undefined) throw new Error(`${DENSE_KERNEL}: input ${name} is missing`);
+  return info;
+}
+
+function activationOf(attrs: tf.NamedAttrMap | undefined): DenseOpActivation {
+  const found = DENSE_OP_ACTIVATIONS.find((a) => a === attrs?.activation);
+  if (found === undefined) throw new Error(`${DENSE_KERNEL}: unsupported activation ${String(attrs?.activation)}`);
+  return found;
+}
+
+/** Runs tfjs's own kernel `name` on `backendName` without the engine (no dispatch, no tape). */
+function call(backendName: string, name: string, backend: ArrayBackend, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap): tf.TensorInfo {
+  const kernel = tf.getKernel(name, backendName);
+  if (kernel === undefined) throw new Error(`${DENSE_KERNEL}: tfjs has no ${name} kernel on ${backendName}`);
+  const out = kernel.kernelFunc({ inputs, backend, attrs });
+  if (Array.isArray(out)) throw new Error(`${DENSE_KERNEL}: ${name} returned several tensors`);
+  return out;
+}
+
+const as = (info: tf.TensorInfo, shape: number[]): tf.TensorInfo => ({ dataId: info.dataId, shape, dtype: info.dtype });
+
+function forward(backendName: string): tf.KernelFunc {
+  return ({ inputs, backend: raw, attrs }) => {
+    const backend = arrayBackendOf(raw, DENSE_KERNEL);
+    const [x, w, b] = ['x', 'w', 'b'].map((n) => need(inputs, n));
+    const activation = activationOf(attrs);
+    const [rows, inUnits] = x.shape;
+    const units = w.shape[1];
+    const fusable = activation === 'relu' || activation === 'sigmoid';
+    const z = call(backendName, '_FusedMatMul', backend, { a: as(x, [1, rows, inUnits]), b: as(w, [1, inUnits, units]), bias: b }, { transposeA: false, transposeB: false, activation: fusable ? activation : 'linear' });
+    const z2 = as(z, [rows, units]);
+    if (activation !== 'tanh') return z2;
+    const y = call(backendName, 'Tanh', backend, { x: z2 }, {});
+    backend.disposeData(z.dataId);
+    return y;
+  };
+}
+
+/** dL/dz = dL/dy · activation'(z), written from y as tf's own activation gradients are (float32 steps). */
+function activationGradient(dy: Float32Array, y: Float32Array, out: Float32Array, activation: DenseOpActivation): void {
+  const f = Math.fround;
+  for (let i = 0; i < out.length; i++) {
+    const yi = y[i];
+    if (activation === 'relu') out[i] = yi > 0 ? dy[i] : f(dy[i] * 0);
+    else if (activation === 'tanh') out[i] = f(f(1 - f(yi * yi)) * dy[i]);
+    else if (activation === 'sigmoid') out[i] = f(dy[i] * f(yi * f(1 - yi)));
+    else out[i] = dy[i];
+  }
+}
+
+function gradient(backendName: string): tf.KernelFunc {
+  return ({ inputs, backend: raw, attrs }) => {
+    const backend = arrayBackendOf(raw, DENSE_GRAD_KERNEL);
+    const [x, w, y, dy] = ['x', 'w', 'y', 'dy'].map((n) => need(inputs, n));
+    const activation = activationOf(attrs);
+    const [rows, units] = dy.shape;
+    const dz = newFloats(backend, [rows, units], (out) => activationGradient(floatsOf(backend, dy), floatsOf(backend, y), out, activation));
+    const db = newFloats(backend, [units], (out) => {
+      const g = floatsOf(backend, dz);
+      out.fill(0); // the WASM heap is not zeroed
+      for (let r = 0; r < rows; r++) for (let u = 0; u < units; u++) out[u] += g[r * units + u];
+    });
+    const xT = call(backendName, 'Transpose', backend, { x }, { perm: [1, 0] });
+    const dw = call(backendName, 'BatchMatMul', backend, { a: xT, b: dz }, { transposeA: false, transposeB: false });
+    backend.disposeData(xT.dataId);
+    const outputs = [as(dw, w.shape), db];
+    if (attrs?.inputGradient === true) {
+      const wT = call(backendName, 'Transpose', backend, { x: w }, { perm: [1, 0] });
+      const dx = call(backendName, 'BatchMatMul', backend, { a: dz, b: wT }, { transposeA: false, transposeB: false });
+      backend.disposeData(wT.dataId);
+      outputs.push(as(dx, x.shape));
+    }
+    backend.disposeData(dz.dataId);
+    return outputs;
+  };
+}
+
+/** Registers both kernels on wasm and cpu, and the gradient (idempotent). */
+export function registerDenseKernel(): void {
+  for (const backendName of ['wasm', 'cpu']) {
+    if (tf.getKernel(DENSE_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: DENSE_KERNEL, backendName, kernelFunc: forward(backendName) });
+    if (tf.getKernel(DENSE_GRAD_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: DENSE_GRAD_KERNEL, backendName, kernelFunc: gradient(backendName) });
+  }
+  if (tf.getGradient(DENSE_KERNEL) !== undefined) return;
+  tf.registerGradient({
+    kernelName: DENSE_KERNEL,
+    inputsToSave: ['x', 'w'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, w, y] = saved;
+      // One kernel for all three gradients, run now: the tape calls each input's function in its own tidy.
+      const grads = tf.engine().runKernel(DENSE_GRAD_KERNEL, { x, w, y, dy: Array.isArray(dy) ? dy[0] : dy }, attrs) as tf.Tensor[];
+      const [dw, db, dx] = grads;
+      return {
+        x: () => {
+          if (dx === undefined) throw new Error(`${DENSE_KERNEL}: no input gradient (the layer was run with inputGradient false)`);
+          return dx;
+        },
+        w: () => dw,
+        b: () => db,
+      };
+    },
+  });
+}
+
+/** activation(x·W + b) through `LossLabDense`; call only where `useLossLabKernels` holds. */
+export function denseKernelOp(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseOpActivation, inputGradient: boolean): tf.Tensor2D {
+  registerDenseKernel();
+  return tf.engine().runKernel(DENSE_KERNEL, { x, w, b }, { activation, inputGradient }) as tf.Tensor2D;
+}

@@ -1,0 +1,67 @@
+/**
+ * Loss Lab's WebAssembly SIMD kernels (native/wasm/kernels.c), instantiated on the memory of tfjs's WASM
+ * backend so they work on tensors where they lie. One instance per memory, made on first use.
+ */
+import { LOSS_LAB_KERNELS_WASM_BASE64 } from './loss-lab-kernels-binary';
+
+/** A WebAssembly.Memory (this project's TypeScript lib has no DOM, hence no WebAssembly types of its own). */
+export interface WasmMemory {
+  readonly buffer: ArrayBufferLike;
+}
+
+/** The members of the WebAssembly JS API used here. */
+interface WasmJsApi {
+  Memory: abstract new (...args: never[]) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+}
+
+function isWasmJsApi(value: unknown): value is WasmJsApi {
+  return typeof value === 'object' && value !== null && 'Memory' in value && 'Module' in value && 'Instance' in value;
+}
+
+/** The runtime's WebAssembly API, or null where there is none. */
+function wasmJsApi(): WasmJsApi | null {
+  const api: unknown = Reflect.get(globalThis, 'WebAssembly');
+  return isWasmJsApi(api) ? api : null;
+}
+
+/** Whether `value` is a WebAssembly.Memory. */
+export function isWasmMemory(value: unknown): value is WasmMemory {
+  const api = wasmJsApi();
+  return api !== null && value instanceof api.Memory;
+}
+
+export interface LossLabWasm {
+  /** See native/wasm/kernels.c: pointers are byte offsets in the shared memory. */
+  adam_step(param: number, out: number, grad: number, m: number, v: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, eps: number, negLr: number): void;
+}
+
+const instances = new WeakMap<WasmMemory, LossLabWasm>();
+let compiled: object | null = null;
+
+/** The module's bytes, as committed (src/main/core/training/kernels/loss-lab-kernels.wasm). */
+export function lossLabWasmBytes(): Uint8Array {
+  return Uint8Array.from(Buffer.from(LOSS_LAB_KERNELS_WASM_BASE64, 'base64'));
+}
+
+function isLossLabWasm(exports: Record<string, unknown>): exports is Record<string, unknown> & LossLabWasm {
+  return typeof exports.adam_step === 'function';
+}
+
+/**
+ * The kernels bound to `memory`, or null where they cannot run on it (a shared memory of tfjs's threaded
+ * build: the module imports a plain one). Synchronous: the module is under 1 KB.
+ */
+export function lossLabWasm(memory: WasmMemory): LossLabWasm | null {
+  if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
+  const known = instances.get(memory);
+  if (known !== undefined) return known;
+  const api = wasmJsApi();
+  if (api === null) return null;
+  compiled ??= new api.Module(lossLabWasmBytes());
+  const { exports } = new api.Instance(compiled, { env: { memory } });
+  if (!isLossLabWasm(exports)) throw new Error('loss-lab-kernels.wasm does not export adam_step: rebuild it with scripts/build-wasm-kernels.sh');
+  instances.set(memory, exports);
+  return exports;
+}

@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../../src/main/core/training/backend';
+import { measure, predictAll } from '../../../../src/main/core/training/evaluate';
+import { createStepContext } from '../../../../src/main/core/training/train-step';
+import { disposeSplit, splitTensors } from '../../../../src/main/core/training/training-data';
+import { smallConfig, syntheticSplit } from './helpers';
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
+
+describe('measure and predictAll', () => {
+  it('give the same figures in chunks (12,500 rows: one full chunk and a part) as in one forward pass', () => {
+    const config = smallConfig();
+    const ctx = createStepContext(config);
+    const split = splitTensors(syntheticSplit(12_500, 5), config.targetEncoding);
+    try {
+      const { loss, accuracy } = measure(ctx.model, ctx.loss, split);
+      const [wholeLoss, wholeCorrect] = tf.tidy(() => {
+        const outputs = ctx.model.apply(split.x) as tf.Tensor2D;
+        const correct = tf.sum(tf.cast(tf.equal(tf.argMax(outputs, 1), split.labels), 'float32'));
+        return [ctx.loss(split.y, outputs).dataSync()[0], correct.dataSync()[0]];
+      });
+      expect(loss).toBeCloseTo(wholeLoss, 5);
+      expect(accuracy).toBe(wholeCorrect / 12_500);
+      const outputs = predictAll(ctx.model, split.x, 'none');
+      const whole = tf.tidy(() => (ctx.model.apply(split.x) as tf.Tensor2D).dataSync());
+      expect(outputs.length).toBe(12_500 * 10);
+      expect(Array.from(outputs.subarray(10_000 * 10, 10_000 * 10 + 10))).toEqual(Array.from(whole.subarray(10_000 * 10, 10_000 * 10 + 10)));
+      expect(Array.from(outputs.subarray(0, 10))).toEqual(Array.from(whole.subarray(0, 10)));
+    } finally {
+      disposeSplit(split);
+      ctx.optimizer.dispose();
+      ctx.model.dispose();
+    }
+  });
+});
