@@ -39,7 +39,7 @@ describe('a data directory moved elsewhere', () => {
       expect(again.cachePath(imported.id)).toBe(join(moved, 'datasets', `${imported.id}.bin`));
       expect(again.load(imported.id)).toMatchObject({ info: { id: imported.id }, train: { count: 20 }, test: { count: 10 } });
       expect(again.load('mnist-embedded').train.count).toBe(8000);
-      expect(reopened.listDatasets().map((d) => d.cachePath)).toEqual(['datasets/mnist-embedded.bin', `datasets/${imported.id}.bin`]);
+      expect(reopened.listDatasets().map((d) => d.cachePath)).toEqual(['datasets/mnist-embedded.bin', 'datasets/mnist.bin', `datasets/${imported.id}.bin`]);
       expect(reopened.getRun(run.id)).toMatchObject({ status: 'completed', datasetId: imported.id, evaluation: { testAccuracy: 0.9 } });
     } finally {
       reopened.close();

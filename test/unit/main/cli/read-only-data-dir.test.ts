@@ -52,7 +52,7 @@ describe('a read-only data directory', () => {
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/test accuracy 93\.0+%/);
 
-    const trained = labAsReader(['train', '--preset', 'example-3', '--epochs', '1'], dataDir);
+    const trained = labAsReader(['train', '--preset', 'example-3', '--dataset', 'mnist-embedded', '--epochs', '1'], dataDir);
     expect(trained.status).toBe(1);
     expect(trained.stderr).toMatch(/^loss-lab: could not write to the database .*loss-lab\.db: .*read-?only/m);
     expect(trained.stderr.trim().split('\n')).toHaveLength(1);

@@ -6,7 +6,7 @@ import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harn
 afterAll(removeTempDirs);
 
 const train = (dataDir: string, seed: number, epochs = 2) =>
-  startLab(['train', '--preset', 'example-3', '--epochs', String(epochs), '--seed', String(seed), '--json'], dataDir);
+  startLab(['train', '--preset', 'example-3', '--dataset', 'mnist-embedded', '--epochs', String(epochs), '--seed', String(seed), '--json'], dataDir);
 const isEpoch = (n: number) => (line: Record<string, unknown>) => line['type'] === 'epoch' && line['epoch'] === n;
 
 describe('a second process on the same data directory', () => {
