@@ -2,7 +2,12 @@
 import type { ModelConfig } from './model-config';
 import type { OutputSignal, RunSummary } from './run-types';
 
-export type StudyStatus = 'running' | 'paused' | 'completed' | 'cancelled';
+/**
+ * `completed`: every planned run completed (or diverged, itself a result). `incomplete`: nothing is left to
+ * train but some runs ended otherwise (interrupted by a crash, failed, stopped); resuming re-queues them,
+ * cancelling accepts fewer. `cancelled`: the person stopped the study.
+ */
+export type StudyStatus = 'running' | 'paused' | 'completed' | 'incomplete' | 'cancelled';
 
 /** One configuration of a study, run once per seed. */
 export interface StudyConfiguration {

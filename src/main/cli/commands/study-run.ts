@@ -85,6 +85,12 @@ export const studyRunCommand: Command = {
     if (json) printJson({ type: 'result', studyId: detail.id, status: detail.status, seconds: outcome.seconds, aggregates: detail.aggregates, verdicts: detail.verdicts });
     else console.log(`${studyReport(detail)}\n\n${detail.runsTotal} runs in ${outcome.seconds.toFixed(0)} s`);
     if (outcome.paused && !json) process.stderr.write(`paused: continue with \`lab study resume ${detail.id}\`\n`);
-    return outcome.paused ? 130 : 0;
+    if (outcome.paused) return 130;
+    // `incomplete`: nothing left to train but some planned runs did not complete (`study resume` retries them).
+    if (detail.status !== 'completed') {
+      if (!json) process.stderr.write(`study ${detail.id} ended ${detail.status}: ${detail.runsCompleted}/${detail.runsTotal} runs completed; \`lab study resume ${detail.id}\` retries the others\n`);
+      return 1;
+    }
+    return 0;
   },
 };

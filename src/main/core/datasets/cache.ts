@@ -13,6 +13,8 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { DatasetInfo } from '../../../shared/dataset-types';
+import { storageError } from '../store/errors';
+import { tempPathFor } from './temp-files';
 import { type Dataset, DatasetError, type DatasetSplit, IMAGE_SIZE } from './dataset';
 
 const MAGIC = 'LLDS';
@@ -21,7 +23,10 @@ export const CACHE_VERSION = 1;
 
 const CACHE_ADVICE = 'delete the file and import the dataset again (the built-in digits are rebuilt automatically)';
 
-/** Writes `dataset` to `path` through a temporary file and a rename, so `path` is never half-written. */
+/**
+ * Writes `dataset` to `path` through a temporary file and a rename, so `path` is never half-written. A failure
+ * to write (disk full, permissions) removes the temporary file and throws a StorageError naming `path`.
+ */
 export function writeDatasetCache(path: string, dataset: Dataset): void {
   const { train, test } = dataset;
   checkSplit(path, 'train', train);
@@ -35,20 +40,22 @@ export function writeDatasetCache(path: string, dataset: Dataset): void {
   header.writeUInt32LE(train.count, 12 + info.length);
   header.writeUInt32LE(test.count, 16 + info.length);
 
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temp, 'w');
+  const temp = tempPathFor(path);
+  let fd: number | undefined;
   try {
+    fd = openSync(temp, 'w');
     for (const part of [header, train.labels, test.labels, train.images, test.images]) {
       writeAll(fd, part);
     }
     fsyncSync(fd);
-  } catch (error) {
     closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    throw storageError(error, 'write the dataset cache', path);
   }
-  closeSync(fd);
-  renameSync(temp, path);
 }
 
 /** Reads a cache file written by `writeDatasetCache`. The splits are views into one buffer (no copies). */

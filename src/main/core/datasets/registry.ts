@@ -9,9 +9,11 @@ import { type Dataset, DatasetError } from './dataset';
 import { buildEmbeddedDataset, EMBEDDED_DATASET_ID, EMBEDDED_DATASET_NAME } from './embedded';
 import { defaultDatasetName, locateIdxFiles } from './idx-files';
 import { classNamesFor, type ProgressListener, readIdxSplits } from './idx-import';
+import { relocateCachePaths, storedCachePath, resolveCachePath } from './cache-paths';
 import { MNIST_DATASET_ID, mnistInfo, readFullMnist, readFullMnistSync } from './mnist-full';
-import { uniqueSlug } from './slug';
 import { alreadyImported, contentHash, sameContentFinder } from './same-content';
+import { uniqueSlug } from './slug';
+import { removeOrphanTempFiles } from './temp-files';
 
 export interface DatasetRegistry {
   /** Every registered dataset, oldest first (the built-in sample first, then the full MNIST). */
@@ -47,30 +49,45 @@ export const BUILT_IN_DATASET_IDS: readonly string[] = [EMBEDDED_DATASET_ID, MNI
 /**
  * Opens the registry kept in `<dataDir>/datasets`. The first open converts the `mnist` package's digits into
  * `mnist-embedded.bin` (about a second) and registers the full MNIST, whose `mnist.bin` is written on its
- * first use (`prepare`, or `cachePath`/`load`); later opens only check that the sample's file is there.
+ * first use (`prepare`, or `cachePath`/`load`); later opens only check that the sample's file is there. Cache
+ * paths are stored relative to the data directory, so the folder can be moved or copied; each open removes
+ * the temporary files of imports whose process is gone. Over a read-only store nothing is written.
  */
 export async function openDatasetRegistry(dataDir: string, store: RunStore): Promise<DatasetRegistry> {
-  const dir = resolve(dataDir, 'datasets');
-  mkdirSync(dir, { recursive: true });
+  const root = resolve(dataDir);
+  const dir = join(root, 'datasets');
+  if (!store.readOnly) {
+    mkdirSync(dir, { recursive: true });
+    removeOrphanTempFiles(dir);
+    relocateCachePaths(root, store);
+  }
   const memo = new Map<string, Dataset>();
-  const entry = (id: string): { info: DatasetInfo; cachePath: string } | undefined => store.listDatasets().find((e) => e.info.id === id);
+  const entry = (id: string): { info: DatasetInfo; cachePath: string } | undefined => {
+    const found = store.listDatasets().find((e) => e.info.id === id);
+    return found && { info: found.info, cachePath: resolveCachePath(root, found.cachePath) };
+  };
 
+  /** Builds the digits; records them unless the store is read-only (then they live in memory only). */
   const buildEmbedded = (): Dataset => {
     const dataset = buildEmbeddedDataset();
+    if (store.readOnly) return dataset;
     const path = join(dir, `${EMBEDDED_DATASET_ID}.bin`);
     writeDatasetCache(path, dataset);
-    store.saveDataset(dataset.info, path);
+    store.saveDataset(dataset.info, storedCachePath(root, path));
     return dataset;
   };
   const embedded = entry(EMBEDDED_DATASET_ID);
   if (!embedded || !existsSync(embedded.cachePath)) memo.set(EMBEDDED_DATASET_ID, buildEmbedded());
-  else if (embedded.info.name !== EMBEDDED_DATASET_NAME) store.saveDataset({ ...embedded.info, name: EMBEDDED_DATASET_NAME }, embedded.cachePath);
+  else if (embedded.info.name !== EMBEDDED_DATASET_NAME && !store.readOnly) {
+    store.saveDataset({ ...embedded.info, name: EMBEDDED_DATASET_NAME }, storedCachePath(root, embedded.cachePath));
+  }
 
   const mnistPath = join(dir, `${MNIST_DATASET_ID}.bin`);
   const mnist = entry(MNIST_DATASET_ID);
-  if (!mnist || mnist.info.name !== mnistInfo().name) store.saveDataset(mnistInfo(mnist?.info.createdAt), mnistPath);
+  if ((!mnist || mnist.info.name !== mnistInfo().name) && !store.readOnly) store.saveDataset(mnistInfo(mnist?.info.createdAt), storedCachePath(root, mnistPath));
+  /** Caches the converted full MNIST (in memory only over a read-only store). */
   const saveMnist = (dataset: Dataset): Dataset => {
-    writeDatasetCache(mnistPath, dataset);
+    if (!store.readOnly) writeDatasetCache(mnistPath, dataset);
     memo.set(MNIST_DATASET_ID, dataset);
     return dataset;
   };
@@ -141,7 +158,7 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       const cachePath = join(dir, `${id}.bin`);
       writeDatasetCache(cachePath, { info, ...splits });
       try {
-        store.saveDataset(info, cachePath);
+        store.saveDataset(info, storedCachePath(root, cachePath));
       } catch (error) {
         rmSync(cachePath, { force: true });
         throw error;

@@ -4,6 +4,7 @@ import { requestSchemas, type Channel, type LabInfo, type Result } from '../../.
 import { ensureDirectory } from '../files/ensure-directory';
 import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
+import { requeueInterruptedStudyRuns } from '../studies/study-store';
 import { initBackend } from '../training/backend';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError, toLabError } from './errors';
@@ -48,6 +49,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     const predictors = createPredictorCache();
     const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers, files: options.files ?? null };
     const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx), ...fileHandlers(ctx) };
+    // A long-lived host picks up where a crash left the studies: their interrupted runs train again.
+    if ((options.resumeQueued ?? true) && !store.readOnly) requeueInterruptedStudyRuns(store);
     scheduler.kick();
 
     return {

@@ -6,13 +6,15 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportOutcome } from '../../../shared/contract';
 import { modelFiles, zipFiles } from '../studies/archive';
-import { exportStudy, studyArchive } from '../studies/export-study';
 import { exportModel } from '../studies/export-model';
 import { CoreError, conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 import type { LabPaths } from './host-files';
 
 type FileChannel = 'runs:exportModel' | 'studies:export' | 'datasets:import';
+
+/** Loaded on first use: the study exporter's chart renderer (ECharts) adds ~70 MiB to every process that imports it. */
+const studyExporter = () => import('../studies/export-study');
 
 /** Folder (under the data dir) where browser mode's server stages uploaded IDX files, one subfolder an upload. */
 export const uploadsDir = (dataDir: string): string => join(dataDir, 'uploads');
@@ -34,7 +36,7 @@ export function fileHandlers(ctx: LabContext): Handlers<FileChannel> {
   return {
     'runs:exportModel': ({ runId }) => deliver(ctx, `run-${runId}-model.zip`, zipFiles(modelFiles(requireModel(ctx, runId)))),
     'studies:export': async ({ studyId }) => {
-      const { fileName, bytes } = await studyArchive(ctx.store, studyId, ctx.workers);
+      const { fileName, bytes } = await (await studyExporter()).studyArchive(ctx.store, studyId, ctx.workers);
       return deliver(ctx, fileName, bytes);
     },
     'datasets:import': async ({ name, uploadId }) => {
@@ -59,7 +61,7 @@ export function fileHandlers(ctx: LabContext): Handlers<FileChannel> {
 export function labPaths(ctx: LabContext): LabPaths {
   return {
     importDataset: (paths, name, onProgress) => ctx.datasets.import(paths, name, onProgress),
-    exportStudy: (studyId, dir) => exportStudy(ctx.store, studyId, dir, ctx.workers),
+    exportStudy: async (studyId, dir) => (await studyExporter()).exportStudy(ctx.store, studyId, dir, ctx.workers),
     exportModel: (runId, dir) => ({ files: exportModel(requireModel(ctx, runId), dir) }),
   };
 }

@@ -73,6 +73,8 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
     },
     'runs:delete': ({ runId }) => {
       if (scheduler.isRunning(runId)) throw conflict(`run ${runId} is training: stop it before deleting it`);
+      // Not here, yet running: another Loss Lab process trains it (or died; recovery will mark it interrupted).
+      if (store.getRun(runId)?.status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there before deleting it`);
       ctx.predictors.forget(runId);
       if (!store.deleteRun(runId)) throw notFound(`run ${runId}`);
       return { deleted: 1 };

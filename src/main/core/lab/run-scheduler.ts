@@ -1,10 +1,11 @@
 import type { BackendName, RunStatus } from '../../../shared/run-types';
 import type { DatasetRegistry } from '../datasets/registry';
-import type { RunStore } from '../store';
+import { RunStateError, type RunStore } from '../store';
 import { defaultWorkerUrl, startTrainingWorker } from '../training/start-training';
 import { createWorkerPool } from '../training/worker-pool';
 import type { TrainingHandle, TrainingOutcome } from '../training/types';
 import { conflict, notFound } from './errors';
+import { watchForeignRuns } from './foreign-runs';
 import { summarize } from './summarize';
 import type { LabEvents } from './lab-events';
 
@@ -48,22 +49,55 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
   const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
+  /** Emits the run's status; `status` wins over the stored one, which a failed write may have left behind. */
   const announce = (runId: number, status: RunStatus): void => {
-    const summary = summarize(store, runId);
-    if (summary) events.emit('runs:status', { runId, status, summary });
-    deps.onRunChanged?.(runId);
+    let summary;
+    try {
+      summary = summarize(store, runId);
+    } catch (error) {
+      console.error(`[loss-lab] could not read run ${runId}: ${messageOf(error)}`);
+    }
+    if (summary) events.emit('runs:status', { runId, status, summary: { ...summary, status } });
+    try {
+      deps.onRunChanged?.(runId);
+    } catch (error) {
+      console.error(`[loss-lab] could not report the progress of run ${runId}'s study: ${messageOf(error)}`);
+    }
   };
 
+  /** Runs this session queued, until this process claims them: another process may train them instead. */
+  const foreign = watchForeignRuns(store, (runId, status) => announce(runId, status));
+
+  /** Why recording a running run failed (an epoch, its start): the run is stopped and ends `failed` with this. */
+  const recordFailures = new Map<number, string>();
+  const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+  /**
+   * Records how the run ended. If that fails (a full disk refuses the model's blob, say), records `failed`
+   * with the reason in the smallest write there is; if even that fails, says so on stderr and still announces
+   * `failed`, so no caller mistakes the run for one that went well (the CLI exits non-zero).
+   */
   const settle = (runId: number, outcome: TrainingOutcome): void => {
     running.delete(runId);
-    const status: RunStatus = closing && outcome.status === 'stopped' ? 'interrupted' : outcome.status;
-    const error = status === 'interrupted' ? 'the lab closed while this run trained; re-queue it to run again' : outcome.error;
+    const recordFailure = recordFailures.get(runId);
+    recordFailures.delete(runId);
+    let status: RunStatus = closing && outcome.status === 'stopped' ? 'interrupted' : outcome.status;
+    let error = status === 'interrupted' ? 'the lab closed while this run trained; re-queue it to run again' : outcome.error;
+    if (recordFailure !== undefined) {
+      status = 'failed';
+      error = `training stopped: ${recordFailure}`;
+    }
     try {
-      store.finishRun(runId, { status, evaluation: outcome.evaluation, model: outcome.model, error });
+      store.finishRun(runId, { status, evaluation: recordFailure === undefined ? outcome.evaluation : null, model: recordFailure === undefined ? outcome.model : null, error });
       announce(runId, status);
     } catch (failure) {
-      // A run never outlives its worker silently: if recording fails (the disk is full, say), say so.
-      console.error(`[loss-lab] could not record the end of run ${runId}:`, failure);
+      console.error(`[loss-lab] could not record the end of run ${runId} (${status}): ${messageOf(failure)}`);
+      try {
+        store.failRun(runId, `could not record the end of this run (${status}): ${messageOf(failure)}`);
+      } catch (again) {
+        console.error(`[loss-lab] could not record that run ${runId} failed either: ${messageOf(again)}`);
+      }
+      announce(runId, 'failed');
     }
     if (!closing) kick();
   };
@@ -75,23 +109,44 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     try {
       datasetCachePath = deps.datasets.cachePath(run.datasetId);
     } catch (error) {
-      store.finishRun(runId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      store.finishRun(runId, { status: 'failed', error: messageOf(error) });
       announce(runId, 'failed');
       return;
     }
-    // Running from now on in the database too, so nothing else (a study's cancel, say) treats it as queued.
-    store.markRunning(runId, null);
+    // Claimed in the database from now on, so nothing else (a study's cancel, another process's scheduler)
+    // treats it as queued. Another process may have claimed it first: then it is that process's to train.
+    try {
+      store.markRunning(runId, null);
+    } catch (error) {
+      if (!(error instanceof RunStateError)) console.error(`[loss-lab] could not start run ${runId}: ${messageOf(error)}`);
+      return;
+    }
+    foreign.forget(runId);
     announce(runId, 'running');
+    /** Stops the run because its progress cannot be recorded; it will end `failed` with `reason`. */
+    const failRecording = (reason: string): void => {
+      if (!recordFailures.has(runId)) recordFailures.set(runId, reason);
+      handle.stop();
+    };
     const handle = startTrainingWorker(
       { runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend },
       {
         onStarted: (backend) => {
-          store.markRunning(runId, backend);
+          try {
+            store.markRunning(runId, backend);
+          } catch (error) {
+            return failRecording(`could not record the start of the run: ${messageOf(error)}`);
+          }
           announce(runId, 'running');
         },
         onBatch: (progress) => events.emit('runs:batch', progress),
         onEpoch: (metrics) => {
-          store.appendEpoch(runId, metrics);
+          if (recordFailures.has(runId)) return;
+          try {
+            store.appendEpoch(runId, metrics);
+          } catch (error) {
+            return failRecording(`could not record epoch ${metrics.epoch}: ${messageOf(error)}`);
+          }
           events.emit('runs:epoch', { runId, metrics });
         },
       },
@@ -106,7 +161,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
           backend: null,
           evaluation: null,
           model: null,
-          error: error instanceof Error ? error.message : String(error),
+          error: messageOf(error),
         }),
     );
   };
@@ -124,6 +179,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     enqueue(runIds) {
       for (const id of runIds) enqueued.add(id);
       kick();
+      for (const id of runIds) if (!running.has(id)) foreign.follow(id);
     },
     isRunning: (runId) => running.has(runId),
     stop(runId) {
@@ -131,12 +187,14 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (handle) return handle.stop();
       const run = store.getRun(runId);
       if (!run) throw notFound(`run ${runId}`);
+      if (run.status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there`);
       if (run.status !== 'queued') throw conflict(`run ${runId} is ${run.status}, not running or queued: nothing to stop`);
       store.finishRun(runId, { status: 'stopped', error: null });
       announce(runId, 'stopped');
     },
     async close() {
       closing = true;
+      foreign.stop();
       const handles = [...running.values()];
       for (const handle of handles) handle.stop();
       await Promise.allSettled(handles.map((h) => h.done));

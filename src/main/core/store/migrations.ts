@@ -71,6 +71,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE epochs ADD COLUMN test_loss REAL NULL;
   ALTER TABLE epochs ADD COLUMN test_accuracy REAL NULL;
   `,
+  // 3: who trains a running run (see store/run-owner.ts), so opening the store beside a live process never
+  // marks that process's runs interrupted. NULL for runs that are not running (and for rows from before).
+  `
+  ALTER TABLE runs ADD COLUMN owner_host TEXT NULL;
+  ALTER TABLE runs ADD COLUMN owner_pid INTEGER NULL;
+  ALTER TABLE runs ADD COLUMN owner_start TEXT NULL;
+  ALTER TABLE runs ADD COLUMN owner_token TEXT NULL;
+  ALTER TABLE runs ADD COLUMN owner_heartbeat INTEGER NULL;
+  `,
 ];
 
 /** Brings `db` up to the latest schema, each migration in its own transaction. Returns the new version. */

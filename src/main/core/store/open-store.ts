@@ -1,98 +1,127 @@
 /** `openStore`: the SQLite database of runs, epochs, evaluations, models, datasets and studies. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DatasetInfo } from '../../../shared/dataset-types';
-import { decodeJson, encodeJson } from './json-codec';
-import { migrate } from './migrations';
-import { runReads } from './run-reads';
-import { runWrites } from './run-writes';
+import { errorCode, storageError } from './errors';
+import { migrate, MIGRATIONS } from './migrations';
+import { recoverInterrupted } from './recover-runs';
+import { createRunStore } from './run-store';
+import { claimOwnerIdentity, HEARTBEAT_MS, releaseOwnerIdentity, type RunOwner } from './run-owner';
 import type { RunStore } from './store-types';
+
+export { INTERRUPTED_MESSAGE } from './recover-runs';
 
 export interface OpenStoreOptions {
   /** Path of a better_sqlite3.node built for the running ABI (the Electron shell supplies one). */
   nativeBinding?: string;
+  /**
+   * `true`: open read-only (no recovery, no heartbeat; every write fails with a StorageError). Default:
+   * read-write, falling back to read-only when the database exists but cannot be opened for writing.
+   */
+  readOnly?: boolean;
 }
 
-/** Message left on a run that was `running` when the app last stopped without finishing it. */
-export const INTERRUPTED_MESSAGE = 'Loss Lab stopped while this run was training; re-queue it to train it again from the start';
+/** Codes meaning "this file or folder cannot be written", after which a read-only open is worth trying. */
+const NOT_WRITABLE = /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EACCES|EPERM|EROFS)/;
 
 /**
  * Opens (creating if needed, with its folder) the database at `dbPath` and brings its schema up to date.
  * WAL journal with synchronous NORMAL: every committed transaction survives a crash of the process (a power
- * loss may drop the last few). Runs left `running` by a crash become `interrupted`, listed in `recovered`.
+ * loss may drop the last few). Running runs whose owning process is gone become `interrupted`, listed in
+ * `recovered`; runs another live process trains are left alone. Failures name the file (StorageError).
  */
 export function openStore(dbPath: string, options: OpenStoreOptions = {}): RunStore {
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.readOnly) return openReadOnly(dbPath, options);
+  let db: Database.Database;
   try {
+    if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+    db = new Database(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma('journal_mode = WAL');
+  } catch (error) {
+    if (NOT_WRITABLE.test(errorCode(error) ?? '') && existsSync(dbPath)) return openReadOnly(dbPath, options);
+    throw storageError(error, 'open the database', dbPath);
+  }
+  const owner = claimOwnerIdentity();
+  try {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    const recovered = recoverInterrupted(db);
-    return createRunStore(db, recovered);
+    const recovered = recoverInterrupted(db, owner);
+    return withHeartbeat(createRunStore(db, { dbPath, owner, recovered, readOnly: false }), owner);
   } catch (error) {
+    releaseOwnerIdentity(owner);
     db.close();
-    throw error;
+    if (NOT_WRITABLE.test(errorCode(error) ?? '')) return openReadOnly(dbPath, options);
+    throw storageError(error, 'open the database', dbPath);
   }
 }
 
-function recoverInterrupted(db: Database.Database): number[] {
-  return db.transaction(() => {
-    const ids = db.prepare<[], number>("SELECT id FROM runs WHERE status = 'running' ORDER BY id").pluck().all();
-    db.prepare("UPDATE runs SET status = 'interrupted', error = ? WHERE status = 'running'").run(INTERRUPTED_MESSAGE);
-    return ids;
-  })();
+function openReadOnly(dbPath: string, options: OpenStoreOptions): RunStore {
+  let db: Database.Database | undefined;
+  try {
+    db = openReadOnlyDatabase(dbPath, options);
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true });
+    if (version !== MIGRATIONS.length) {
+      throw new Error(`it has schema version ${String(version)} and this Loss Lab needs ${MIGRATIONS.length}; open it once where it can be written`);
+    }
+  } catch (error) {
+    db?.close();
+    throw storageError(error, 'open (read-only) the database', dbPath);
+  }
+  // Read-only: nothing is recovered or claimed; the identity only serves the store's interface.
+  const owner: RunOwner = { host: '', pid: process.pid, start: null, token: '' };
+  return createRunStore(db, { dbPath, owner, recovered: [], readOnly: true });
 }
 
-function createRunStore(db: Database.Database, recovered: number[]): RunStore {
-  const reads = runReads(db);
-  const writes = runWrites(db, reads);
-  const updateName = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
-  const updateNotes = db.prepare('UPDATE runs SET notes = ? WHERE id = ?');
-  const deleteById = db.prepare('DELETE FROM runs WHERE id = ?');
-  const upsertDataset = db.prepare(`
-    INSERT INTO datasets (id, info, cache_path) VALUES (?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET info = excluded.info, cache_path = excluded.cache_path`);
-  // Study runs carry their study's dataset, so the runs go by dataset and the emptied studies after them.
-  const deleteDatasetStudies = db.prepare('DELETE FROM studies WHERE dataset_id = ?');
-  const deleteDatasetRuns = db.prepare('DELETE FROM runs WHERE dataset_id = ?');
-  const deleteDatasetRow = db.prepare('DELETE FROM datasets WHERE id = ?');
-  const allDatasets = db.prepare<[], { info: string; cache_path: string }>(
-    "SELECT info, cache_path FROM datasets ORDER BY json_extract(info, '$.createdAt'), id",
-  );
+/**
+ * SQLite reads a WAL database only where it can create the `-shm` index beside it. In a folder this process
+ * cannot write, it reads a copy of the file in memory instead (marked as a rollback-journal database, which
+ * the in-memory copy is), unless a `-wal` file holds commits the copy would miss.
+ */
+function openReadOnlyDatabase(dbPath: string, options: OpenStoreOptions): Database.Database {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...binding });
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (error) {
+    if (!/^(SQLITE_READONLY|SQLITE_CANTOPEN)/.test(errorCode(error) ?? '')) throw error;
+    const wal = `${dbPath}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) {
+      throw new Error(`its journal ${wal} holds changes not yet in the database; open it once where it can be written`, { cause: error });
+    }
+    const copy = readFileSync(dbPath);
+    // Bytes 18 and 19 of the header: file format read/write versions, 2 for WAL, 1 for rollback journal.
+    if (copy.length >= 20) copy.fill(1, 18, 20);
+    return new Database(copy, { readonly: true, ...binding });
+  }
+}
 
+/**
+ * Every HEARTBEAT_MS until the store closes: refreshes the heartbeat of the runs this store owns, and marks
+ * interrupted the runs of processes that died meanwhile (an app open for days beside a CLI that crashed).
+ */
+function withHeartbeat(store: RunStore, owner: RunOwner): RunStore {
+  let warned = false;
+  const timer = setInterval(() => {
+    try {
+      store.heartbeat();
+      store.recoverGone();
+      warned = false;
+    } catch (error) {
+      if (!warned) console.error('[loss-lab] could not refresh the heartbeat of running runs or recover those of ended processes:', error instanceof Error ? error.message : error);
+      warned = true;
+    }
+  }, HEARTBEAT_MS);
+  timer.unref();
   return {
-    db,
-    recovered,
-    createRun: (run) => writes.create(run),
-    markRunning: (id, backend) => writes.markRunning(id, backend),
-    appendEpoch: (id, metrics) => writes.appendEpoch(id, metrics),
-    finishRun: (id, outcome) => writes.finish(id, outcome),
-    requeueRun: (id) => writes.requeue(id),
-    listRuns: (filter) => reads.list(filter),
-    getRun: (id) => reads.detail(id),
-    updateRun: db.transaction((id: number, patch: { name?: string; notes?: string }) => {
-      if (patch.name !== undefined) updateName.run(patch.name, id);
-      if (patch.notes !== undefined) updateNotes.run(patch.notes, id);
-      return reads.summary(id);
-    }),
-    deleteRun: (id) => deleteById.run(id).changes > 0,
-    getModel: (id) => reads.model(id),
-    saveDataset: (info: DatasetInfo, cachePath: string) => {
-      upsertDataset.run(info.id, encodeJson(info), cachePath);
-    },
-    deleteDataset: db.transaction((id: string) => {
-      const runs = deleteDatasetRuns.run(id).changes;
-      const studies = deleteDatasetStudies.run(id).changes;
-      deleteDatasetRow.run(id);
-      return { runs, studies };
-    }),
-    listDatasets: () => allDatasets.all().map((row) => ({ info: decodeJson<DatasetInfo>(row.info), cachePath: row.cache_path })),
-    close: () => {
-      if (db.open) db.close();
+    ...store,
+    close() {
+      clearInterval(timer);
+      releaseOwnerIdentity(owner);
+      store.close();
     },
   };
 }

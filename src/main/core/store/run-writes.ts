@@ -4,6 +4,7 @@ import { FINAL_STATUSES, REQUEUEABLE_STATUSES, type BackendName, type EpochMetri
 import { RunStateError, runNotFound } from './errors';
 import { encodeJson } from './json-codec';
 import type { RunReads } from './run-reads';
+import { describeOwner, type OwnerRow, type RunOwner } from './run-owner';
 import type { NewRun, RunOutcome } from './store-types';
 
 
@@ -12,7 +13,9 @@ export interface RunWrites {
   markRunning(id: number, backend: BackendName | null): RunSummary;
   appendEpoch(id: number, metrics: EpochMetrics): void;
   finish(id: number, outcome: RunOutcome): RunSummary;
+  fail(id: number, message: string): RunSummary;
   requeue(id: number): RunSummary;
+  heartbeat(): void;
 }
 
 /** ISO-8601 UTC timestamp of now, millisecond precision. */
@@ -21,8 +24,18 @@ export const nowIso = (): string => new Date().toISOString();
 /** NaN cannot be stored as a number (SQLite turns it into NULL); say so explicitly. */
 const finiteOrNull = (value: number | null | undefined): number | null => (value === null || value === undefined || Number.isNaN(value) ? null : value);
 
-export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrites {
-  const statusOf = db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
+export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: RunOwner): RunWrites {
+  /**
+   * A transaction that takes the write lock at BEGIN: it reads a run's status, then writes, and two processes
+   * doing so at once must queue (busy_timeout) rather than fail on a stale snapshot.
+   */
+  const immediate = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    const transaction = db.transaction(fn);
+    return (...args: A): R => transaction.immediate(...args);
+  };
+  const statusOf = db.prepare<[number], { status: RunStatus } & OwnerRow>(
+    'SELECT status, owner_host, owner_pid, owner_start, owner_token, owner_heartbeat FROM runs WHERE id = ?',
+  );
   const insertRun = db.prepare(`
     INSERT INTO runs (name, preset_id, study_id, dataset_id, config, status, created_at)
     VALUES (@name, @presetId, @studyId, @datasetId, @config, 'queued', @createdAt)`);
@@ -33,9 +46,11 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
   const afterEpoch = db.prepare<[number, number | null, number]>(
     'UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?), last_val_accuracy = ? WHERE id = ?',
   );
-  const startRun = db.prepare<[BackendName | null, string, number]>(
-    "UPDATE runs SET status = 'running', backend = COALESCE(?, backend), started_at = COALESCE(started_at, ?), error = NULL WHERE id = ?",
-  );
+  const startRun = db.prepare(`
+    UPDATE runs SET status = 'running', backend = COALESCE(@backend, backend), started_at = COALESCE(started_at, @now), error = NULL,
+      owner_host = @host, owner_pid = @pid, owner_start = @start, owner_token = @token, owner_heartbeat = @heartbeat
+    WHERE id = @id`);
+  const beat = db.prepare<[number, string]>("UPDATE runs SET owner_heartbeat = ? WHERE owner_token = ? AND status = 'running'");
   const endRun = db.prepare<[RunStatus, string, string | null, number | null, number]>(
     'UPDATE runs SET status = ?, finished_at = ?, error = ?, final_test_accuracy = ? WHERE id = ?',
   );
@@ -46,13 +61,22 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
   const clearRun = ['epochs', 'evaluations', 'models'].map((table) => db.prepare<[number]>(`DELETE FROM ${table} WHERE run_id = ?`));
   const resetRun = db.prepare<[number]>(`
     UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
-      final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0
+      final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0,
+      owner_host = NULL, owner_pid = NULL, owner_start = NULL, owner_token = NULL, owner_heartbeat = NULL
     WHERE id = ?`);
 
-  /** The run's current status, or NotFoundError; with RunStateError unless it is one of `allowed`. */
+  /**
+   * NotFoundError, or RunStateError unless the run is one of `allowed`, or running (or interrupted by another
+   * process while still ours) and owned by this store. A running run owned by another process is refused.
+   */
   const requireStatus = (id: number, allowed: readonly RunStatus[], action: string): void => {
     const row = statusOf.get(id);
     if (!row) throw runNotFound(id);
+    const mine = row.owner_token === owner.token;
+    if (row.status === 'running' && allowed.includes('running') && row.owner_token !== null && !mine) {
+      throw new RunStateError(`run ${id} is being trained by another Loss Lab process (${describeOwner(row)}); it cannot ${action} here`);
+    }
+    if (row.status === 'interrupted' && mine && allowed.includes('running')) return;
     if (!allowed.includes(row.status)) {
       throw new RunStateError(`run ${id} is ${row.status}; only a run that is ${allowed.join(' or ')} can ${action}`);
     }
@@ -68,18 +92,19 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
       const info = insertRun.run({ ...run, config: encodeJson(run.config), createdAt: nowIso() });
       return summaryOf(Number(info.lastInsertRowid));
     },
-    markRunning: db.transaction((id: number, backend: BackendName | null) => {
+    markRunning: immediate((id: number, backend: BackendName | null) => {
       requireStatus(id, ['queued', 'running'], 'start');
-      startRun.run(backend, nowIso(), id);
+      const { host, pid, start, token } = owner;
+      startRun.run({ backend, now: nowIso(), host, pid, start, token, heartbeat: Date.now(), id });
       return summaryOf(id);
     }),
-    appendEpoch: db.transaction((id: number, m: EpochMetrics) => {
+    appendEpoch: immediate((id: number, m: EpochMetrics) => {
       if (!statusOf.get(id)) throw runNotFound(id);
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
       insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.testLoss, m.testAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
       afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
     }),
-    finish: db.transaction((id: number, outcome: RunOutcome) => {
+    finish: immediate((id: number, outcome: RunOutcome) => {
       if (!FINAL_STATUSES.includes(outcome.status)) throw new RunStateError(`a run cannot finish as ${outcome.status}`);
       requireStatus(id, ['queued', 'running'], `become ${outcome.status}`);
       const evaluation = outcome.evaluation ?? null;
@@ -96,7 +121,15 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads): RunWrite
       }
       return summaryOf(id);
     }),
-    requeue: db.transaction((id: number) => {
+    fail: immediate((id: number, message: string) => {
+      requireStatus(id, ['queued', 'running'], 'become failed');
+      endRun.run('failed', nowIso(), message, null, id);
+      return summaryOf(id);
+    }),
+    heartbeat() {
+      beat.run(Date.now(), owner.token);
+    },
+    requeue: immediate((id: number) => {
       requireStatus(id, REQUEUEABLE_STATUSES, 'be re-queued');
       for (const clear of clearRun) clear.run(id);
       resetRun.run(id);

@@ -39,20 +39,41 @@ export interface RunFilter {
 export interface RunStore {
   /** The open database; the studies code adds its own queries on it. */
   readonly db: BetterSqlite3.Database;
-  /** Ids of runs found `running` at open (left by a crash) and marked `interrupted`. */
+  /** The database file, for messages. */
+  readonly dbPath: string;
+  /** Opened read-only (the data directory cannot be written): reads work, every write throws StorageError. */
+  readonly readOnly: boolean;
+  /** Ids of runs found `running` at open whose owning process was gone (a crash), now `interrupted`. */
   readonly recovered: number[];
   /** Adds a run with status `queued`. */
   createRun(run: NewRun): RunSummary;
   /**
-   * queued → running, recording `startedAt` (the first time only). Called again while running, it records the
-   * backend once the worker knows it (`null` leaves the backend as it is). Throws RunStateError otherwise.
+   * Claims the run for this process: queued → running, recording `startedAt` (the first time only) and this
+   * store as its owner (see run-owner.ts). Called again by the owner while running, it records the backend once
+   * the worker knows it (`null` leaves it as it is). Throws RunStateError otherwise, e.g. when another process
+   * owns the run.
    */
   markRunning(id: number, backend: BackendName | null): RunSummary;
   /** Stores one epoch's metrics in its own transaction, committed before returning. Throws NotFoundError. */
   appendEpoch(id: number, metrics: EpochMetrics): void;
-  /** queued/running → a final status, in one transaction with `finishedAt`, evaluation, model and error. */
+  /**
+   * queued/running → a final status, in one transaction with `finishedAt`, evaluation, model and error. The
+   * owner may also finish a run another process marked interrupted while it was still training it.
+   */
   finishRun(id: number, outcome: RunOutcome): RunSummary;
-  /** interrupted/stopped/failed/diverged → queued; clears its epochs, evaluation, model, error and times. */
+  /**
+   * The smallest write that records a run's failure (status `failed`, `message`), for when `finishRun` itself
+   * failed (a full disk refuses the model's blob before a one-row update). Throws like finishRun.
+   */
+  failRun(id: number, message: string): RunSummary;
+  /** Refreshes `owner_heartbeat` of the running runs this store owns. */
+  heartbeat(): void;
+  /**
+   * Marks `interrupted` the running runs whose owning process is gone (as opening the store does), for a
+   * long-lived process beside one that crashed. Returns their ids. The heartbeat timer calls it.
+   */
+  recoverGone(): number[];
+  /** interrupted/stopped/failed/diverged → queued; clears its epochs, evaluation, model, error, times and owner. */
   requeueRun(id: number): RunSummary;
   /** Newest first. Never reads evaluations or weights. */
   listRuns(filter?: RunFilter): RunSummary[];

@@ -12,7 +12,7 @@ export interface StudyRow {
   builtinId: string | null;
   datasetId: string;
   seeds: number;
-  /** As stored: `running`, `paused` or `cancelled` (`completed` is derived on read, see study-store). */
+  /** As stored: `running`, `paused` or `cancelled` (`completed` and `incomplete` are derived on read, see study-store). */
   status: StudyStatus;
   configurations: StudyConfiguration[];
   createdAt: string;
@@ -29,7 +29,7 @@ interface RawRow {
   created_at: string;
 }
 
-const STATUSES: readonly StudyStatus[] = ['running', 'paused', 'completed', 'cancelled'];
+const STATUSES: readonly StudyStatus[] = ['running', 'paused', 'completed', 'incomplete', 'cancelled'];
 
 function toRow(raw: RawRow): StudyRow {
   const status = STATUSES.find((s) => s === raw.status);

@@ -1,12 +1,13 @@
 /**
  * Studies over the run store: a study row plus one queued run per configuration × seed.
  *
- * Status: the row stores what a person chose (`running`, `paused`, `cancelled`); `completed` is derived on
- * every read: a running or paused study with runs and none of them queued or running is completed. Nothing has
- * to remember to update it when a run finishes, and a re-queued run brings the study back to life.
+ * Status: the row stores what a person chose (`running`, `paused`, `cancelled`); `completed` and `incomplete`
+ * are derived on every read: a running or paused study with runs, none of them queued or running, is completed
+ * when every run completed (or diverged), else incomplete. Nothing has to remember to update it when a run
+ * finishes, and a re-queued run brings the study back to life.
  */
 import { modelConfigSchema } from '../../../shared/model-config';
-import type { RunSummary } from '../../../shared/run-types';
+import type { RunStatus, RunSummary } from '../../../shared/run-types';
 import type { StudyConfiguration, StudyStatus, StudySummary } from '../../../shared/study-types';
 import { NotFoundError } from '../store/errors';
 import type { RunStore } from '../store/store-types';
@@ -51,6 +52,9 @@ export function estimateEtaSeconds(runs: readonly RunSummary[], workers: number,
   return (mean * left) / Math.max(1, workers);
 }
 
+/** Statuses of a study's runs that did not give a result: resuming the study trains them again. */
+export const UNFINISHED: readonly RunStatus[] = ['interrupted', 'failed', 'stopped'];
+
 /** The summary of a study row given its runs. `workers`: runs trained at once, for the ETA. */
 export function summarise(row: StudyRow, runs: readonly RunSummary[], workers: number): StudySummary {
   const count = (s: RunSummary['status']): number => runs.filter((r) => r.status === s).length;
@@ -58,7 +62,8 @@ export function summarise(row: StudyRow, runs: readonly RunSummary[], workers: n
   const runsRunning = count('running');
   const runsCompleted = count('completed');
   const idle = runs.length > 0 && runsQueued === 0 && runsRunning === 0;
-  const status: StudyStatus = row.status !== 'cancelled' && idle ? 'completed' : row.status;
+  const unfinished = runs.some((r) => UNFINISHED.includes(r.status));
+  const status: StudyStatus = row.status !== 'cancelled' && idle ? (unfinished ? 'incomplete' : 'completed') : row.status;
   return {
     id: row.id,
     name: row.name,
@@ -131,23 +136,41 @@ export function studyRunIds(store: RunStore, id: number): number[] {
 }
 
 /**
- * pause (running → paused), resume (paused → running), cancel (running/paused → cancelled). Cancelling marks
- * the study's queued runs `stopped`, in one transaction; the caller stops the running ones. Setting the
- * current status again is a no-op. Throws NotFoundError, or StudyStateError for any other change.
+ * pause (running → paused), resume (paused/incomplete/running → running), cancel (running/paused/incomplete →
+ * cancelled), each in one transaction. Resuming re-queues the study's unfinished runs (interrupted by a crash,
+ * failed, stopped), so it ends completed only when every planned run has. Cancelling marks the study's queued
+ * runs `stopped`; the caller stops the running ones. Setting the current status again is a no-op (but resume
+ * still re-queues). Throws NotFoundError, or StudyStateError for any other change.
  */
 export function setStudyStatus(store: RunStore, id: number, status: 'running' | 'paused' | 'cancelled', workers = 1): StudySummary {
   const current = getStudySummary(store, id, workers);
-  if (current.status === status) return current;
-  const allowed = status === 'cancelled' ? ['running', 'paused'] : status === 'paused' ? ['running'] : ['paused'];
+  if (current.status === status && status !== 'running') return current;
+  const allowed: StudyStatus[] =
+    status === 'cancelled' ? ['running', 'paused', 'incomplete'] : status === 'paused' ? ['running'] : ['paused', 'incomplete', 'running'];
   if (!allowed.includes(current.status)) {
     throw new StudyStateError(`study ${id} is ${current.status}; it cannot be set to ${status}`);
   }
   store.db.transaction(() => {
     writeStudyStatus(store.db, id, status);
+    if (status === 'running') for (const run of store.listRuns({ studyId: id, statuses: [...UNFINISHED] })) store.requeueRun(run.id);
     if (status !== 'cancelled') return;
     for (const run of store.listRuns({ studyId: id, statuses: ['queued'] })) store.finishRun(run.id, { status: 'stopped' });
   })();
   return getStudySummary(store, id, workers);
+}
+
+/**
+ * At start of a long-lived host (the app, `serve`): runs of running studies that a crash interrupted go back
+ * in the queue, so the study trains every planned run. Returns the re-queued run ids.
+ */
+export function requeueInterruptedStudyRuns(store: RunStore): number[] {
+  return store.db.transaction(() => {
+    const ids: number[] = [];
+    for (const row of readStudies(store.db).filter((r) => r.status === 'running')) {
+      for (const run of store.listRuns({ studyId: row.id, statuses: ['interrupted'] })) ids.push(store.requeueRun(run.id).id);
+    }
+    return ids.sort((a, b) => a - b);
+  })();
 }
 
 /**

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_MESSAGE, openStore } from '../../../../src/main/core/store';
-import { tempDbPath } from './store-fixture';
+import { newRun, tempDbPath } from './store-fixture';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../../../..');
@@ -55,5 +55,37 @@ describe('crash recovery', () => {
     const reopened = openStore(temp.dbPath);
     expect(reopened.recovered).toEqual([]);
     reopened.close();
+  });
+
+  it('a store open beside the crashed process recovers its run too, without reopening', async () => {
+    temp = tempDbPath();
+    const store = openStore(temp.dbPath);
+    try {
+      const runId = await runAndKill(temp.dbPath);
+      expect(store.getRun(runId)?.status).toBe('running');
+      expect(store.recoverGone()).toEqual([runId]);
+      expect(store.getRun(runId)).toMatchObject({ status: 'interrupted', epochsDone: 2, error: INTERRUPTED_MESSAGE });
+      expect(store.recoverGone()).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leaves alone a run whose owner is alive: another open store of this process', () => {
+    temp = tempDbPath();
+    const owner = openStore(temp.dbPath);
+    const { id } = owner.createRun(newRun());
+    owner.markRunning(id, 'cpu');
+    const reader = openStore(temp.dbPath);
+    try {
+      expect(reader.recovered).toEqual([]);
+      expect(reader.getRun(id)?.status).toBe('running');
+      expect(() => reader.markRunning(id, 'cpu')).toThrow(/being trained by another Loss Lab process \(pid \d+ on host /);
+      owner.close();
+      expect(reader.recoverGone()).toEqual([id]);
+    } finally {
+      owner.close();
+      reader.close();
+    }
   });
 });

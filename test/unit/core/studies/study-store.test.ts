@@ -10,6 +10,7 @@ import {
   estimateEtaSeconds,
   getStudySummary,
   listStudies,
+  requeueInterruptedStudyRuns,
   setStudyStatus,
   studyRunIds,
 } from '../../../../src/main/core/studies/study-store';
@@ -82,7 +83,7 @@ describe('study store (real RunStore)', () => {
     expect(() => setStudyStatus(store, s.id, 'running')).toThrow(/cancelled/);
   });
 
-  it('becomes completed when no run is queued or running, with an ETA from finished runs before that', () => {
+  it('is completed only when every planned run completed (or diverged), with an ETA from finished runs before that', () => {
     const s = seedArticle(1);
     const ids = studyRunIds(store, s.id);
     store.markRunning(ids[0], 'cpu');
@@ -90,8 +91,38 @@ describe('study store (real RunStore)', () => {
     const mid = getStudySummary(store, s.id, 2);
     expect(mid.runsCompleted).toBe(1);
     expect(mid.etaSeconds).not.toBeNull();
-    for (const id of ids.slice(1)) store.finishRun(id, { status: 'failed', error: 'test' });
-    expect(getStudySummary(store, s.id)).toMatchObject({ status: 'completed', runsOther: 4, etaSeconds: 0 });
+    store.finishRun(ids[1], { status: 'diverged', error: 'loss became NaN' });
+    store.finishRun(ids[2], { status: 'failed', error: 'test' });
+    store.finishRun(ids[3], { status: 'interrupted', error: 'crash' });
+    store.finishRun(ids[4], { status: 'stopped' });
+    expect(getStudySummary(store, s.id)).toMatchObject({ status: 'incomplete', runsCompleted: 1, runsOther: 4, etaSeconds: 0 });
+
+    // Resuming re-queues the three that gave no result; once they complete, the study is complete.
+    expect(setStudyStatus(store, s.id, 'running')).toMatchObject({ status: 'running', runsQueued: 3, runsOther: 1 });
+    for (const id of ids.slice(2)) {
+      store.markRunning(id, 'cpu');
+      store.finishRun(id, { status: 'completed' });
+    }
+    expect(getStudySummary(store, s.id)).toMatchObject({ status: 'completed', runsCompleted: 4, runsOther: 1 });
+  });
+
+  it('an incomplete study can be cancelled, accepting fewer runs visibly', () => {
+    const s = seedArticle(1);
+    for (const id of studyRunIds(store, s.id)) store.finishRun(id, { status: 'interrupted' });
+    expect(setStudyStatus(store, s.id, 'cancelled')).toMatchObject({ status: 'cancelled', runsCompleted: 0, runsOther: 5 });
+  });
+
+  it('re-queues the interrupted runs of running studies at start, not those of paused or cancelled ones', () => {
+    const running = seedArticle(1);
+    const paused = seedArticle(1);
+    setStudyStatus(store, paused.id, 'paused');
+    const [a, b] = studyRunIds(store, running.id);
+    store.finishRun(a, { status: 'interrupted' });
+    store.finishRun(b, { status: 'failed', error: 'test' });
+    store.finishRun(studyRunIds(store, paused.id)[0], { status: 'interrupted' });
+    expect(requeueInterruptedStudyRuns(store)).toEqual([a]);
+    expect(getStudySummary(store, running.id)).toMatchObject({ status: 'running', runsQueued: 4, runsOther: 1 });
+    expect(getStudySummary(store, paused.id)).toMatchObject({ status: 'paused', runsQueued: 4, runsOther: 1 });
   });
 
   it('deletes the study with its runs', () => {

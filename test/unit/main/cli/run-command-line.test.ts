@@ -70,7 +70,7 @@ describe('lab commands', () => {
     ]);
     writeFileSync(join(dataDir, 'skips.json'), JSON.stringify({ name: 's', base, factors, seeds: 1 }));
     const skips = await lab(['study', 'run', '--config', join(dataDir, 'skips.json'), '--dry-run'], dataDir);
-    expect(skips.stdout).toMatch(/3 configurations × 1 seed = 3 runs[\s\S]*1 combination skipped \(cannot train\):\n {2}loss categoricalCrossentropy · output tanh: categoricalCrossentropy takes log/);
+    expect(skips.stdout).toMatch(/3 configurations × 1 seed = 3 runs[\s\S]*1 combination skipped \(cannot train\):\n {2}loss categoricalCrossentropy · output tanh: categorical cross-entropy takes the log/);
     expect(JSON.parse((await lab(['study', 'list', '--json'], dataDir)).stdout)).toEqual([]);
 
     const run = await lab(['study', 'run', '--config', file, '--workers', '2', '--json'], dataDir);
