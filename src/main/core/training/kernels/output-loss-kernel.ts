@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { OUTPUT_LOSS_ACTIVATIONS, OUTPUT_LOSSES, outputLoss, type OutputLoss, type OutputLossActivation } from './output-loss-math';
-import { cpuValues, heapFloats, heapInts, isCpuArrayBackend, isWasmHeapBackend, type CpuArrayBackend, type WasmHeapBackend } from './tensor-memory';
+import { cpuValues, heapFloats, heapInts, isCpuArrayBackend, isWasmHeapBackend, newFloats, type CpuArrayBackend, type WasmHeapBackend } from './tensor-memory';
 
 export const OUTPUT_LOSS_KERNEL = 'LossLabOutputLoss';
 export const OUTPUT_LOSS_GRAD_KERNEL = 'LossLabOutputLossGrad';
@@ -54,30 +54,18 @@ function backendOf(backend: unknown): WasmHeapBackend | CpuArrayBackend {
   throw new Error(`${OUTPUT_LOSS_KERNEL}: runs on the wasm and cpu backends only`);
 }
 
-/** A new float32 tensor of `shape` filled by `fill` (on the heap for wasm: allocated first, then viewed). */
-function output(backend: WasmHeapBackend | CpuArrayBackend, shape: number[], fill: (out: Float32Array) => void): tf.TensorInfo {
-  if (isWasmHeapBackend(backend)) {
-    const info = backend.makeOutput(shape, 'float32');
-    fill(heapFloats(backend, info));
-    return info;
-  }
-  const out = new Float32Array(shape.reduce((x, s) => x * s, 1));
-  fill(out);
-  return backend.makeTensorInfo(shape, 'float32', out);
-}
-
 const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const b = backendOf(backend);
   const a = parse(inputs, attrs);
   const v = values(b, a);
   const result = outputLoss(v.z, v.y, v.labels, a.z.shape[1] ?? 1, a.activation, a.loss, null);
-  return [output(b, [], (o) => (o[0] = result.loss)), output(b, [], (o) => (o[0] = result.correct))];
+  return [newFloats(b, [], (o) => (o[0] = result.loss)), newFloats(b, [], (o) => (o[0] = result.correct))];
 };
 
 const gradient: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const b = backendOf(backend);
   const a = parse(inputs, attrs);
-  return output(b, a.z.shape, (dz) => {
+  return newFloats(b, a.z.shape, (dz) => {
     // Values read after the output is allocated: allocation may grow the WASM heap and move its buffer.
     const v = values(b, a);
     outputLoss(v.z, v.y, v.labels, a.z.shape[1] ?? 1, a.activation, a.loss, dz, v.scale);
