@@ -8,23 +8,12 @@ import { lossFunction } from '../../../../src/main/core/training/losses';
 import type { ModelConfig } from '../../../../src/shared/model-config';
 import { PRESETS } from '../../../../src/shared/presets';
 import { smallConfig } from './helpers';
+import { maxDiff, referenceDense as reference } from './dense-reference';
 
 beforeAll(async () => {
   await initBackend('wasm');
 });
 
-/** tf's own Dense: plain ops, differentiated by tf's registered gradients. */
-function reference(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseOpActivation): tf.Tensor2D {
-  const z: tf.Tensor2D = tf.add(tf.matMul(x, w), b);
-  if (activation === 'relu') return tf.relu(z);
-  if (activation === 'tanh') return tf.tanh(z);
-  if (activation === 'sigmoid') return tf.sigmoid(z);
-  return z;
-}
-
-function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
-  return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
-}
 
 describe('denseOp', () => {
   const x = tf.randomUniform([5, 7], 0, 1, 'float32', 1) as tf.Tensor2D;

@@ -3,23 +3,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../../src/main/core/training/backend';
 import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../../../../../src/main/core/training/dense-op';
 import { denseKernelOp } from '../../../../../src/main/core/training/kernels/dense-kernel';
+import { maxDiff, referenceDense as reference } from '../dense-reference';
 
 afterAll(async () => {
   await initBackend('wasm');
 });
 
-/** tf's own Dense: plain ops, differentiated by tf's registered gradients. */
-function reference(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseOpActivation): tf.Tensor2D {
-  const z: tf.Tensor2D = tf.add(tf.matMul(x, w), b);
-  if (activation === 'relu') return tf.relu(z);
-  if (activation === 'tanh') return tf.tanh(z);
-  if (activation === 'sigmoid') return tf.sigmoid(z);
-  return z;
-}
-
-function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
-  return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
-}
 
 describe.each(['wasm', 'cpu'] as const)('LossLabDense on %s', (backend) => {
   const data = () => {
