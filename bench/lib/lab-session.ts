@@ -15,6 +15,8 @@ export interface LabEpoch {
   seconds: number;
   meanLoss: number;
   accuracy: number;
+  /** CPU seconds of this process (the training thread and V8's background threads) ÷ wall seconds. */
+  coresUsed: number;
 }
 
 export interface LabSession {
@@ -31,9 +33,13 @@ export function createLabSession(config: ModelConfig, split: DatasetSplit): LabS
     epoch() {
       epoch++;
       const order = epochOrder(data.count, config.seed, epoch);
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
       const result = trainEpoch(ctx, data, order, config.batchSize, { shouldStop: () => false, onProgress: () => {} });
+      const cpu = process.cpuUsage(cpuBefore);
+      const coresUsed = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
       if (result.kind !== 'completed') throw new Error(`the benchmark epoch ended ${result.kind}`);
-      return { samplesPerSecond: data.count / result.seconds, seconds: result.seconds, meanLoss: result.meanLoss, accuracy: result.accuracy };
+      return { samplesPerSecond: data.count / result.seconds, seconds: result.seconds, meanLoss: result.meanLoss, accuracy: result.accuracy, coresUsed };
     },
     dispose() {
       ctx.optimizer.dispose();

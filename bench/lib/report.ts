@@ -10,18 +10,28 @@ import { markdownTable, type Cell } from './table';
 const MODEL_NAMES: Record<string, string> = { 'example-1': 'Ex 1 tanh+MSE', 'example-3': 'Ex 3 relu+softmax+CE' };
 const ratio = (v: number | null): Cell => (v === null ? null : `${v.toFixed(2)}×`);
 
-/** `blas`: the label of the BLAS the peer loaded (see peer-blas.ts), shown in the PyTorch column headers. */
-export function throughputTable(cells: ThroughputCell[], defaultThreads: number | null, blas: string | null): string {
-  const on = blas === null ? '' : `, ${blas}`;
-  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', `PyTorch 1 thread${on}`, 'ratio', `PyTorch default (${defaultThreads ?? '—'} thr${on})`, 'ratio', 'load (1 min)'];
+/** What the PyTorch peer ran on: its BLAS (see peer-blas.ts) and default thread counts, for the column headers. */
+export interface PeerHeader {
+  blas: string;
+  defaultThreads: number;
+  defaultBlasThreads: number | null;
+}
+
+const withCores = (value: number | null, cores: number | null): Cell =>
+  value === null ? null : `${Math.round(value).toLocaleString('en-US')}${cores === null ? '' : ` (${cores.toFixed(1)} cores)`}`;
+
+export function throughputTable(cells: ThroughputCell[], peer: PeerHeader | null): string {
+  const on = peer === null ? '' : `, ${peer.blas}`;
+  const blasDefault = peer?.defaultBlasThreads == null ? '' : ` + BLAS ${peer.defaultBlasThreads} thr`;
+  const header = ['backend', 'model', 'batch', 'Loss Lab samples/s', `PyTorch 1 thread${on}`, 'ratio', `PyTorch default (${peer?.defaultThreads ?? '—'} thr${blasDefault}${on})`, 'ratio', 'load (1 min)'];
   const rows = cells.map((c): Cell[] => [
     c.backend,
     MODEL_NAMES[c.preset] ?? c.preset,
     c.batch,
-    c.labMedian,
-    c.torch1Median,
+    withCores(c.labMedian, c.labCores),
+    withCores(c.torch1Median, c.torch1Cores),
     ratio(c.ratio1),
-    c.torchDefaultMedian,
+    withCores(c.torchDefaultMedian, c.torchDefaultCores),
     ratio(c.ratioDefault),
     `${Math.min(...c.load).toFixed(2)}–${Math.max(...c.load).toFixed(2)}`,
   ]);

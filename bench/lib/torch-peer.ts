@@ -11,7 +11,7 @@ const SCRIPT = fileURLToPath(new URL('../peers/torch_mlp.py', import.meta.url));
 export interface PeerRequest {
   preset: 'example-1' | 'example-3';
   batch: number;
-  /** 0: torch's default thread count. */
+  /** 0: what a user gets without asking (torch's and the BLAS's default thread counts); N: N in both. */
   threads: number;
 }
 
@@ -23,12 +23,18 @@ export interface PeerEpoch {
   loss: number;
   /** torch.get_num_threads() during the epoch. */
   threads: number;
+  /** The BLAS library's own thread pool (OpenBLAS's), which torch.set_num_threads does not set; null if not OpenBLAS. */
+  blasThreads: number | null;
+  /** CPU seconds ÷ wall seconds of the peer process over the epoch: the cores it really kept busy. */
+  coresUsed: number;
 }
 
 export interface TorchPeer {
   torchVersion: string;
   /** The thread count torch picked at start-up on this machine. */
   defaultThreads: number;
+  /** OpenBLAS's own default thread count (all cores unless OPENBLAS_NUM_THREADS says otherwise); null if not OpenBLAS. */
+  defaultBlasThreads: number | null;
   /** The BLAS library the peer process loaded (read from its memory map once torch is imported). */
   blas: PeerBlas;
   epoch(request: PeerRequest): Promise<PeerEpoch>;
@@ -60,6 +66,7 @@ export async function startTorchPeer(dataPath: string): Promise<TorchPeer> {
   return {
     torchVersion: String(ready.torch),
     defaultThreads: Number(ready.defaultThreads),
+    defaultBlasThreads: ready.defaultBlasThreads === null ? null : Number(ready.defaultBlasThreads),
     blas: child.pid === undefined ? { kind: 'unknown', libraries: [], label: 'the peer has no process id' } : peerBlas(child.pid),
     async epoch(request) {
       child.stdin.write(`${JSON.stringify({ ...request, epochs: 1 })}\n`);
@@ -69,6 +76,8 @@ export async function startTorchPeer(dataPath: string): Promise<TorchPeer> {
         seconds: Number(answer.seconds),
         loss: Number(answer.loss),
         threads: Number(answer.threads),
+        blasThreads: answer.blasThreads === null ? null : Number(answer.blasThreads),
+        coresUsed: Number(answer.coresUsed),
       };
     },
     close() {

@@ -6,10 +6,17 @@ Adam lr 1e-3 with eps 1e-7) on the same bytes, and reports samples per second ov
 Run by bench/run.ts as a long-lived child: argv[1] is a data file (uint32 LE count, count label bytes,
 count x 784 image bytes); each stdin line is a JSON request, each answer one JSON line on stdout:
   {"preset": "example-1"|"example-3", "batch": 32, "threads": 0|1, "epochs": 1}
-  -> {"samplesPerSecond": ..., "seconds": ..., "threads": <torch.get_num_threads()>, "loss": <mean train loss>}
-threads 0 means torch's default thread count (what it picked at start-up). The first request for a
+  -> {"samplesPerSecond": ..., "seconds": ..., "threads": <torch.get_num_threads()>,
+      "blasThreads": <the BLAS library's own thread count, or null>, "coresUsed": <CPU seconds / wall seconds>,
+      "loss": <mean train loss>}
+threads 0 means what the user gets without asking: torch's default thread count (what it picked at start-up)
+and the BLAS library's default. threads N sets both: torch.set_num_threads does not reach OpenBLAS's own
+thread pool (Debian's torch with libopenblas0-pthread runs its matrix products on every core even at
+torch.set_num_threads(1)), so a "1 thread" peer that did not also call openblas_set_num_threads would use
+two cores. coresUsed, measured over the epoch, shows what each request really used. The first request for a
 (preset, batch) builds the model; later ones continue training it, so the caller's warm-up epoch counts.
 """
+import ctypes
 import json
 import struct
 import sys
@@ -23,6 +30,35 @@ except ImportError as error:  # the caller prints this and skips the peer
     sys.exit(3)
 
 DEFAULT_THREADS = torch.get_num_threads()
+
+
+def mapped_openblas():
+    """The OpenBLAS library this process loaded (torch links libblas.so.3), or None for another BLAS."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if "libopenblas" in path and ".so" in path:
+                    lib = ctypes.CDLL(path)
+                    return lib if hasattr(lib, "openblas_set_num_threads") else None
+    except OSError:
+        return None
+    return None
+
+
+OPENBLAS = mapped_openblas()
+DEFAULT_BLAS_THREADS = OPENBLAS.openblas_get_num_threads() if OPENBLAS else None
+
+
+def use_threads(threads):
+    """threads 0: torch's and the BLAS's defaults; otherwise that many in both."""
+    torch.set_num_threads(threads or DEFAULT_THREADS)
+    if OPENBLAS:
+        OPENBLAS.openblas_set_num_threads(threads or DEFAULT_BLAS_THREADS)
+
+
+def blas_threads():
+    return OPENBLAS.openblas_get_num_threads() if OPENBLAS else None
 
 
 def load(path):
@@ -69,6 +105,7 @@ class Trainer:
         order = torch.randperm(count)
         total = torch.zeros(())
         start = time.perf_counter()
+        cpu_start = time.process_time()
         for s in range(0, count, batch):
             idx = order[s : s + batch]
             self.opt.zero_grad(set_to_none=True)
@@ -77,27 +114,29 @@ class Trainer:
             self.opt.step()
             total += loss.detach() * idx.shape[0]
         seconds = time.perf_counter() - start
-        return count / seconds, seconds, float(total) / count
+        cpu_seconds = time.process_time() - cpu_start
+        return count / seconds, seconds, float(total) / count, cpu_seconds / seconds
 
 
 def main():
     x, y, labels = load(sys.argv[1])
     trainers = {}
-    print(json.dumps({"ready": True, "torch": torch.__version__, "defaultThreads": DEFAULT_THREADS, "count": x.shape[0]}), flush=True)
+    ready = {"ready": True, "torch": torch.__version__, "defaultThreads": DEFAULT_THREADS, "defaultBlasThreads": DEFAULT_BLAS_THREADS, "count": x.shape[0]}
+    print(json.dumps(ready), flush=True)
     for line in sys.stdin:
         if not line.strip():
             continue
         req = json.loads(line)
-        threads = int(req.get("threads", 0)) or DEFAULT_THREADS
-        torch.set_num_threads(threads)
+        use_threads(int(req.get("threads", 0)))
         key = (req["preset"], int(req["batch"]))
         if key not in trainers:
             trainers[key] = Trainer(*key[:1])
         best = None
         for _ in range(int(req.get("epochs", 1))):
-            sps, seconds, loss = trainers[key].epoch(x, y, labels, key[1])
-            best = (sps, seconds, loss)
-        print(json.dumps({"samplesPerSecond": best[0], "seconds": best[1], "loss": best[2], "threads": torch.get_num_threads()}), flush=True)
+            best = trainers[key].epoch(x, y, labels, key[1])
+        sps, seconds, loss, cores = best
+        answer = {"samplesPerSecond": sps, "seconds": seconds, "loss": loss, "coresUsed": cores, "threads": torch.get_num_threads(), "blasThreads": blas_threads()}
+        print(json.dumps(answer), flush=True)
 
 
 if __name__ == "__main__":

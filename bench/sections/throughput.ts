@@ -25,8 +25,13 @@ export interface ThroughputCell {
   /** 1-minute load average when each repetition started. */
   load: number[];
   labMedian: number;
+  /** Median cores Loss Lab's process kept busy (CPU ÷ wall seconds) over its epochs. */
+  labCores: number;
   torch1Median: number | null;
   torchDefaultMedian: number | null;
+  /** Median cores the peer kept busy (CPU ÷ wall seconds) in its 1-thread and default epochs. */
+  torch1Cores: number | null;
+  torchDefaultCores: number | null;
   /** Median over repetitions of (Loss Lab ÷ the PyTorch epoch run right after it). */
   ratio1: number | null;
   ratioDefault: number | null;
@@ -77,7 +82,7 @@ export async function measureThroughput(train: DatasetSplit, o: ThroughputOption
       const found = findPreset(preset);
       if (!found) throw new Error(`preset ${preset} is missing from src/shared/presets.ts`);
       sessions.push(createLabSession({ ...found.config, batchSize: batch }, train));
-      return { backend, preset, batch, lab: [] as number[], torch1: [] as number[], torchDefault: [] as number[], load: [] as number[], loss: 0, accuracy: 0 };
+      return { backend, preset, batch, lab: [] as number[], torch1: [] as number[], torchDefault: [] as number[], labCores: [] as number[], torch1Cores: [] as number[], torchDefaultCores: [] as number[], load: [] as number[], loss: 0, accuracy: 0 };
     });
     o.log(`[throughput] ${backend}: warm-up epoch of each model (load ${load1()})`);
     for (const [i, row] of rows.entries()) {
@@ -93,15 +98,18 @@ export async function measureThroughput(train: DatasetSplit, o: ThroughputOption
         row.load.push(load1());
         const lab = sessions[i].epoch();
         row.lab.push(lab.samplesPerSecond);
+        row.labCores.push(lab.coresUsed);
         row.loss = lab.meanLoss;
         row.accuracy = lab.accuracy;
-        let line = `[throughput] ${backend} ${row.preset} batch ${row.batch} rep ${rep}/${reps}: loss lab ${Math.round(lab.samplesPerSecond)}/s`;
+        let line = `[throughput] ${backend} ${row.preset} batch ${row.batch} rep ${rep}/${reps}: loss lab ${Math.round(lab.samplesPerSecond)}/s (${lab.coresUsed.toFixed(2)} cores)`;
         if (o.peer) {
           const t1 = await o.peer.epoch({ preset: row.preset, batch: row.batch, threads: 1 });
           const td = await o.peer.epoch({ preset: row.preset, batch: row.batch, threads: 0 });
           row.torch1.push(t1.samplesPerSecond);
           row.torchDefault.push(td.samplesPerSecond);
-          line += `, torch×1 ${Math.round(t1.samplesPerSecond)}/s, torch×${td.threads} ${Math.round(td.samplesPerSecond)}/s`;
+          row.torch1Cores.push(t1.coresUsed);
+          row.torchDefaultCores.push(td.coresUsed);
+          line += `, torch×1 ${Math.round(t1.samplesPerSecond)}/s (${t1.coresUsed.toFixed(2)} cores), torch default ${Math.round(td.samplesPerSecond)}/s (${td.coresUsed.toFixed(2)} cores)`;
         }
         o.log(`${line} (load ${row.load[row.load.length - 1]})`);
       }
@@ -117,8 +125,11 @@ export async function measureThroughput(train: DatasetSplit, o: ThroughputOption
         torchDefault: row.torchDefault.map((v) => sig(v, 4)),
         load: row.load,
         labMedian: sig(median(row.lab), 4),
+        labCores: sig(median(row.labCores), 3),
         torch1Median: row.torch1.length ? sig(median(row.torch1), 4) : null,
         torchDefaultMedian: row.torchDefault.length ? sig(median(row.torchDefault), 4) : null,
+        torch1Cores: row.torch1Cores.length ? sig(median(row.torch1Cores), 3) : null,
+        torchDefaultCores: row.torchDefaultCores.length ? sig(median(row.torchDefaultCores), 3) : null,
         ratio1: pairedRatio(row.lab, row.torch1),
         ratioDefault: pairedRatio(row.lab, row.torchDefault),
         labLoss: sig(row.loss, 4),
