@@ -1,9 +1,9 @@
 /**
  * `LossLabDense`: a Dense layer, activation(x·W + b), as one registered tfjs kernel whose gradient is one
- * kernel too (`LossLabDenseGrad`). The forward pass is tfjs's own fused matMul (bias and relu/sigmoid fused;
- * tanh after it), the backward pass transposes and then multiplies plainly (tfjs's transposed matMuls are
- * ~10× slower on WASM, see dense-op.ts) and computes the activation's derivative and the bias gradient in
- * one loop. Inside a kernel, tfjs's kernels are called directly, so none of them pays the engine's dispatch
+ * kernel too (`LossLabDenseGrad`). On wasm the matrix products are Loss Lab's own SIMD kernels (dense-wasm.ts:
+ * no per-step weight packing, no transposed copies); on cpu they are tfjs's own fused matMul (bias and
+ * relu/sigmoid fused) and, backwards, a transpose and a plain multiply. tanh (and sigmoid on wasm) is tfjs's
+ * own kernel after the product. The activation's derivative and the bias gradient are one JS loop. Inside a kernel, tfjs's kernels are called directly, so none of them pays the engine's dispatch
  * (~20 µs each), and the tape saves no customGrad clones.
  *
  * Inputs x [rows, in], w [in, units], b [units]; attrs activation (a DenseOpActivation), inputGradient
@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../dense-op';
+import { denseWasmKernels, wasmInputGradient, wasmLinear, wasmWeightGradient } from './dense-wasm';
 import { arrayBackendOf, floatsOf, newFloats, type ArrayBackend } from './tensor-memory';
 
 export const DENSE_KERNEL = 'LossLabDense';
@@ -46,6 +47,14 @@ function forward(backendName: string): tf.KernelFunc {
     const activation = activationOf(attrs);
     const [rows, inUnits] = x.shape;
     const units = w.shape[1];
+    const wasm = denseWasmKernels(backend);
+    if (wasm !== null) {
+      const z = wasmLinear(wasm, x, w, b, activation === 'relu');
+      if (activation === 'relu' || activation === 'linear') return z;
+      const y = call(backendName, activation === 'tanh' ? 'Tanh' : 'Sigmoid', backend, { x: z }, {});
+      backend.disposeData(z.dataId);
+      return y;
+    }
     const fusable = activation === 'relu' || activation === 'sigmoid';
     const z = call(backendName, '_FusedMatMul', backend, { a: as(x, [1, rows, inUnits]), b: as(w, [1, inUnits, units]), bias: b }, { transposeA: false, transposeB: false, activation: fusable ? activation : 'linear' });
     const z2 = as(z, [rows, units]);
@@ -80,19 +89,20 @@ function gradient(backendName: string): tf.KernelFunc {
       out.fill(0); // the WASM heap is not zeroed
       for (let r = 0; r < rows; r++) for (let u = 0; u < units; u++) out[u] += g[r * units + u];
     });
-    const xT = call(backendName, 'Transpose', backend, { x }, { perm: [1, 0] });
-    const dw = call(backendName, 'BatchMatMul', backend, { a: xT, b: dz }, { transposeA: false, transposeB: false });
-    backend.disposeData(xT.dataId);
-    const outputs = [as(dw, w.shape), db];
-    if (attrs?.inputGradient === true) {
-      const wT = call(backendName, 'Transpose', backend, { x: w }, { perm: [1, 0] });
-      const dx = call(backendName, 'BatchMatMul', backend, { a: dz, b: wT }, { transposeA: false, transposeB: false });
-      backend.disposeData(wT.dataId);
-      outputs.push(as(dx, x.shape));
-    }
+    const wasm = denseWasmKernels(backend);
+    const outputs = [wasm ? wasmWeightGradient(wasm, x, dz) : tfProduct(backendName, backend, x, dz, 'a', w.shape), db];
+    if (attrs?.inputGradient === true) outputs.push(wasm ? wasmInputGradient(wasm, dz, w) : tfProduct(backendName, backend, dz, w, 'b', x.shape));
     backend.disposeData(dz.dataId);
     return outputs;
   };
+}
+
+/** a·b with operand `transposed` transposed, by tfjs's kernels: transpose first, then a plain multiply. */
+function tfProduct(backendName: string, backend: ArrayBackend, a: tf.TensorInfo, b: tf.TensorInfo, transposed: 'a' | 'b', shape: number[]): tf.TensorInfo {
+  const t = call(backendName, 'Transpose', backend, { x: transposed === 'a' ? a : b }, { perm: [1, 0] });
+  const product = call(backendName, 'BatchMatMul', backend, transposed === 'a' ? { a: t, b } : { a, b: t }, { transposeA: false, transposeB: false });
+  backend.disposeData(t.dataId);
+  return as(product, shape);
 }
 
 /** Registers both kernels on wasm and cpu, and the gradient (idempotent). */

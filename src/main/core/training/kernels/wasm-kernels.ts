@@ -35,6 +35,12 @@ export function isWasmMemory(value: unknown): value is WasmMemory {
 export interface LossLabWasm {
   /** See native/wasm/kernels.c: pointers are byte offsets in the shared memory. */
   adam_step(param: number, out: number, grad: number, m: number, v: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, eps: number, negLr: number): void;
+  /** out = x·w + b (then max(0, ·) when relu is 1); x [rows, inUnits], w [inUnits, units]. */
+  dense_forward(x: number, w: number, b: number, out: number, rows: number, inUnits: number, units: number, relu: number): void;
+  /** dw = xᵀ·dz; x [rows, inUnits], dz [rows, units]. */
+  dense_weight_grad(x: number, dz: number, dw: number, rows: number, inUnits: number, units: number): void;
+  /** dx = dz·wᵀ; dz [rows, units], w [inUnits, units]. */
+  dense_input_grad(dz: number, w: number, dx: number, rows: number, inUnits: number, units: number): void;
 }
 
 const instances = new WeakMap<WasmMemory, LossLabWasm>();
@@ -46,12 +52,13 @@ export function lossLabWasmBytes(): Uint8Array {
 }
 
 function isLossLabWasm(exports: Record<string, unknown>): exports is Record<string, unknown> & LossLabWasm {
-  return typeof exports.adam_step === 'function';
+  return ['adam_step', 'dense_forward', 'dense_weight_grad', 'dense_input_grad'].every((name) => typeof exports[name] === 'function');
 }
 
 /**
  * The kernels bound to `memory`, or null where they cannot run on it (a shared memory of tfjs's threaded
- * build: the module imports a plain one). Synchronous: the module is under 1 KB.
+ * build: the module imports a plain one). Synchronous: the module is under 8 KB, and Node compiles
+ * modules of any size synchronously (training never runs in a browser page).
  */
 export function lossLabWasm(memory: WasmMemory): LossLabWasm | null {
   if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
@@ -61,7 +68,7 @@ export function lossLabWasm(memory: WasmMemory): LossLabWasm | null {
   if (api === null) return null;
   compiled ??= new api.Module(lossLabWasmBytes());
   const { exports } = new api.Instance(compiled, { env: { memory } });
-  if (!isLossLabWasm(exports)) throw new Error('loss-lab-kernels.wasm does not export adam_step: rebuild it with scripts/build-wasm-kernels.sh');
+  if (!isLossLabWasm(exports)) throw new Error('loss-lab-kernels.wasm lacks a kernel Loss Lab calls: rebuild it with scripts/build-wasm-kernels.sh');
   instances.set(memory, exports);
   return exports;
 }
