@@ -4,13 +4,15 @@
  * Why not gather rows from a prepared [count, 784] tensor: on WASM `tf.gather` of 128 rows took ~3 ms, and
  * `tf.slice` ~7–11 ms because the WASM slice kernel copies its whole input out of the heap first, while
  * copying the rows in JS and uploading them took ~25–45 µs (bench/profile/batching.ts). The pixels are
- * scaled to float32 once a run, so a batch is a row copy, not a per-pixel loop.
+ * scaled to float32 once a run, so a batch is a row copy, not a per-pixel loop. On wasm the rows are copied
+ * straight into the new tensor's memory on tfjs's heap (no JS array to allocate, zero and copy again).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../datasets/dataset';
 import type { TargetEncoding } from '../../../shared/model-config';
 import { INPUT_SIZE } from './build-model';
 import { encodeTargets } from './losses';
+import { heapFloats, heapInts, isWasmHeapBackend } from './kernels/tensor-memory';
 import { scalePixels } from './pixels';
 
 /** The rows a run trains on, in JS memory. Row i of each array is sample i. */
@@ -44,15 +46,29 @@ function copyRows<T extends Float32Array | Int32Array>(source: T, width: number,
   return out;
 }
 
+/** Rows order[start..end) of `source` as a new [n, width] tensor (shape [n] when `shape1d`). */
+function rowsTensor(source: Float32Array | Int32Array, width: number, order: Int32Array, start: number, end: number, shape1d = false): tf.Tensor {
+  const n = end - start;
+  const shape = shape1d ? [n] : [n, width];
+  const dtype = source instanceof Float32Array ? 'float32' : 'int32';
+  const backend = tf.backend();
+  if (isWasmHeapBackend(backend)) {
+    const info = backend.makeOutput(shape, dtype);
+    copyRows(source, width, order, start, end, dtype === 'float32' ? heapFloats(backend, info) : heapInts(backend, info));
+    return tf.engine().makeTensorFromTensorInfo(info);
+  }
+  const out = source instanceof Float32Array ? copyRows(source, width, order, start, end, new Float32Array(n * width)) : copyRows(source, width, order, start, end, new Int32Array(n * width));
+  return tf.tensor(out, shape, dtype);
+}
+
 /**
- * Rows order[start..end) as tensors: x [n, 784], y [n, 10], labels [n] int32. Fresh arrays each batch: the
- * cpu backend keeps the array it is given instead of copying it.
+ * Rows order[start..end) as tensors: x [n, 784], y [n, 10], labels [n] int32. Fresh arrays each batch on cpu:
+ * the cpu backend keeps the array it is given instead of copying it.
  */
 export function batchTensors(rows: TrainRows, order: Int32Array, start: number, end: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: tf.Tensor1D } {
-  const n = end - start;
   return {
-    x: tf.tensor2d(copyRows(rows.pixels, INPUT_SIZE, order, start, end, new Float32Array(n * INPUT_SIZE)), [n, INPUT_SIZE], 'float32'),
-    y: tf.tensor2d(copyRows(rows.targets, 10, order, start, end, new Float32Array(n * 10)), [n, 10], 'float32'),
-    labels: tf.tensor1d(copyRows(rows.labels, 1, order, start, end, new Int32Array(n)), 'int32'),
+    x: rowsTensor(rows.pixels, INPUT_SIZE, order, start, end) as tf.Tensor2D,
+    y: rowsTensor(rows.targets, 10, order, start, end) as tf.Tensor2D,
+    labels: rowsTensor(rows.labels, 1, order, start, end, true) as tf.Tensor1D,
   };
 }

@@ -1,9 +1,9 @@
 /**
  * `LossLabDense`: a Dense layer, activation(x·W + b), as one registered tfjs kernel whose gradient is one
  * kernel too (`LossLabDenseGrad`). On wasm the matrix products are Loss Lab's own SIMD kernels (dense-wasm.ts:
- * no per-step weight packing, no transposed copies); on cpu they are tfjs's own fused matMul (bias and
- * relu/sigmoid fused) and, backwards, a transpose and a plain multiply. tanh (and sigmoid on wasm) is tfjs's
- * own kernel after the product. The activation's derivative and the bias gradient are one JS loop. Inside a kernel, tfjs's kernels are called directly, so none of them pays the engine's dispatch
+ * no per-step weight packing, no transposed copies; relu and a SIMD tanh applied in the same call); on cpu
+ * they are tfjs's own fused matMul (bias and relu/sigmoid fused) and, backwards, a transpose and a plain
+ * multiply, with tfjs's Tanh after the product. Sigmoid on wasm is tfjs's own kernel after the product. The activation's derivative and the bias gradient are one JS loop. Inside a kernel, tfjs's kernels are called directly, so none of them pays the engine's dispatch
  * (~20 µs each), and the tape saves no customGrad clones.
  *
  * Inputs x [rows, in], w [in, units], b [units]; attrs activation (a DenseOpActivation), inputGradient
@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../dense-op';
-import { denseWasmKernels, wasmInputGradient, wasmLinear, wasmWeightGradient } from './dense-wasm';
+import { denseWasmKernels, wasmDense, wasmInputGradient, wasmOutputGradient, wasmWeightGradient } from './dense-wasm';
 import { arrayBackendOf, floatsOf, newFloats, type ArrayBackend } from './tensor-memory';
 
 export const DENSE_KERNEL = 'LossLabDense';
@@ -49,9 +49,9 @@ function forward(backendName: string): tf.KernelFunc {
     const units = w.shape[1];
     const wasm = denseWasmKernels(backend);
     if (wasm !== null) {
-      const z = wasmLinear(wasm, x, w, b, activation === 'relu');
-      if (activation === 'relu' || activation === 'linear') return z;
-      const y = call(backendName, activation === 'tanh' ? 'Tanh' : 'Sigmoid', backend, { x: z }, {});
+      if (activation !== 'sigmoid') return wasmDense(wasm, x, w, b, activation);
+      const z = wasmDense(wasm, x, w, b, 'linear');
+      const y = call(backendName, 'Sigmoid', backend, { x: z }, {});
       backend.disposeData(z.dataId);
       return y;
     }
@@ -77,19 +77,25 @@ function activationGradient(dy: Float32Array, y: Float32Array, out: Float32Array
   }
 }
 
+/** dz = activation'(y)·dy and db = the column sums of dz, in JS on the backend's arrays (the cpu backend). */
+function jsOutputGradient(backend: ArrayBackend, dy: tf.TensorInfo, y: tf.TensorInfo, activation: DenseOpActivation): { dz: tf.TensorInfo; db: tf.TensorInfo } {
+  const [rows, units] = dy.shape;
+  const dz = newFloats(backend, [rows, units], (out) => activationGradient(floatsOf(backend, dy), floatsOf(backend, y), out, activation));
+  const db = newFloats(backend, [units], (out) => {
+    const g = floatsOf(backend, dz);
+    out.fill(0);
+    for (let r = 0; r < rows; r++) for (let u = 0; u < units; u++) out[u] += g[r * units + u];
+  });
+  return { dz, db };
+}
+
 function gradient(backendName: string): tf.KernelFunc {
   return ({ inputs, backend: raw, attrs }) => {
     const backend = arrayBackendOf(raw, DENSE_GRAD_KERNEL);
     const [x, w, y, dy] = ['x', 'w', 'y', 'dy'].map((n) => need(inputs, n));
     const activation = activationOf(attrs);
-    const [rows, units] = dy.shape;
-    const dz = newFloats(backend, [rows, units], (out) => activationGradient(floatsOf(backend, dy), floatsOf(backend, y), out, activation));
-    const db = newFloats(backend, [units], (out) => {
-      const g = floatsOf(backend, dz);
-      out.fill(0); // the WASM heap is not zeroed
-      for (let r = 0; r < rows; r++) for (let u = 0; u < units; u++) out[u] += g[r * units + u];
-    });
     const wasm = denseWasmKernels(backend);
+    const { dz, db } = wasm ? wasmOutputGradient(wasm, dy, y, activation) : jsOutputGradient(backend, dy, y, activation);
     const outputs = [wasm ? wasmWeightGradient(wasm, x, dz) : tfProduct(backendName, backend, x, dz, 'a', w.shape), db];
     if (attrs?.inputGradient === true) outputs.push(wasm ? wasmInputGradient(wasm, dz, w) : tfProduct(backendName, backend, dz, w, 'b', x.shape));
     backend.disposeData(dz.dataId);

@@ -6,7 +6,7 @@
  * or a threaded tfjs build whose shared memory the module cannot import).
  */
 import type * as tf from '@tensorflow/tfjs';
-import { heapOffset, wasmMemoryOf, type ArrayBackend, isWasmHeapBackend, type WasmHeapBackend } from './tensor-memory';
+import { heapOffset, isWasmHeapBackend, wasmMemoryOf, type WasmHeapBackend } from './tensor-memory';
 import { lossLabWasm, type LossLabWasm } from './wasm-kernels';
 
 export interface DenseWasm {
@@ -14,21 +14,38 @@ export interface DenseWasm {
   kernels: LossLabWasm;
 }
 
-export function denseWasmKernels(backend: ArrayBackend): DenseWasm | null {
+export function denseWasmKernels(backend: unknown): DenseWasm | null {
   if (!isWasmHeapBackend(backend)) return null;
   const memory = wasmMemoryOf(backend);
   const kernels = memory === null ? null : lossLabWasm(memory);
   return kernels === null ? null : { backend, kernels };
 }
 
-/** x·w + b, with relu applied when asked (other activations are the caller's): a new [rows, units] tensor. */
-export function wasmLinear({ backend, kernels }: DenseWasm, x: tf.TensorInfo, w: tf.TensorInfo, b: tf.TensorInfo, relu: boolean): tf.TensorInfo {
+/** The activations `dense_forward` applies itself (codes of its `act` argument); others are the caller's. */
+export const WASM_DENSE_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2 } as const;
+export type WasmDenseActivation = keyof typeof WASM_DENSE_ACTIVATIONS;
+
+/** activation(x·w + b): a new [rows, units] tensor. */
+export function wasmDense({ backend, kernels }: DenseWasm, x: tf.TensorInfo, w: tf.TensorInfo, b: tf.TensorInfo, activation: WasmDenseActivation): tf.TensorInfo {
   const [rows, inUnits] = x.shape;
   const units = w.shape[1];
   const out = backend.makeOutput([rows, units], 'float32');
   const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
-  kernels.dense_forward(at(x), at(w), at(b), at(out), rows, inUnits, units, relu ? 1 : 0);
+  kernels.dense_forward(at(x), at(w), at(b), at(out), rows, inUnits, units, WASM_DENSE_ACTIVATIONS[activation]);
   return out;
+}
+
+/** Codes of `dense_output_grad`'s act argument. */
+const GRAD_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 } as const;
+
+/** dz = activation'(y)·dy and db = the column sums of dz: two new tensors, [rows, units] and [units]. */
+export function wasmOutputGradient({ backend, kernels }: DenseWasm, dy: tf.TensorInfo, y: tf.TensorInfo, activation: keyof typeof GRAD_ACTIVATIONS): { dz: tf.TensorInfo; db: tf.TensorInfo } {
+  const [rows, units] = dy.shape;
+  const dz = backend.makeOutput([rows, units], 'float32');
+  const db = backend.makeOutput([units], 'float32');
+  const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
+  kernels.dense_output_grad(at(dy), at(y), at(dz), at(db), rows, units, GRAD_ACTIVATIONS[activation]);
+  return { dz, db };
 }
 
 /** xᵀ·dz: the weight gradient, a new [in, units] tensor. */
@@ -45,6 +62,9 @@ export function wasmInputGradient({ backend, kernels }: DenseWasm, dz: tf.Tensor
   const [rows, units] = dz.shape;
   const inUnits = w.shape[0];
   const out = backend.makeOutput([rows, inUnits], 'float32');
-  kernels.dense_input_grad(heapOffset(backend, dz), heapOffset(backend, w), heapOffset(backend, out), rows, inUnits, units);
+  const scratch = backend.makeOutput([units, inUnits], 'float32');
+  const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
+  kernels.dense_input_grad(at(dz), at(w), at(scratch), at(out), rows, inUnits, units);
+  backend.disposeData(scratch.dataId);
   return out;
 }
