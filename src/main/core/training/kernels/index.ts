@@ -7,6 +7,7 @@ import { registerAdamKernel } from './adam-kernel';
 import { registerDenseKernel } from './dense-kernel';
 import { registerOutputLossKernel } from './output-loss-kernel';
 import { registerRowsKernel } from './rows-kernel';
+import { shareIdentityOnWasm } from './shared-identity';
 
 /** Backends Loss Lab's kernels are registered for. */
 export const LOSS_LAB_KERNEL_BACKENDS: readonly string[] = ['wasm', 'cpu'];
@@ -18,5 +19,6 @@ export function useLossLabKernels(backendName: string): boolean {
   registerDenseKernel();
   registerOutputLossKernel();
   registerRowsKernel();
+  if (backendName === 'wasm') shareIdentityOnWasm();
   return true;
 }
