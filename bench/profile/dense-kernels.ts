@@ -6,12 +6,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/main/core/training/backend';
-import { denseWasmKernels } from '../../src/main/core/training/kernels/dense-wasm';
+import { heapKernelsOf } from '../../src/main/core/training/kernels/heap-kernels';
 import { heapOffset } from '../../src/main/core/training/kernels/tensor-memory';
 import { load1 } from '../lib/stats';
 
 await initBackend('wasm');
-const wasm = denseWasmKernels(tf.backend());
+const wasm = heapKernelsOf(tf.backend());
 if (wasm === null) throw new Error('no Loss Lab kernels on this wasm backend');
 const { backend, kernels } = wasm;
 const at = (t: tf.Tensor): number => heapOffset(backend, t);

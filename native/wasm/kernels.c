@@ -278,3 +278,23 @@ void dense_input_grad(const float *restrict dz, const float *restrict w, float *
     for (int u = 0; u < units; u++) wt[u * in + i] = w[i * units + u];
   gemm(dz, wt, 0, dx, rows, units, in, 0);
 }
+
+/*
+ * out[i] = bytes[i] / 255 in float32, for n bytes (n a multiple of 16 or not): the training batch's pixels,
+ * copied onto the heap as bytes. Float32 division rounds once, as the JS scaling (fround(v / 255)) does; a
+ * test compares all 256 values.
+ */
+EXPORT(bytes_to_unit)
+void bytes_to_unit(const unsigned char *restrict bytes, float *restrict out, int n) {
+  const v128_t scale = wasm_f32x4_splat(255.0f);
+  int i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v128_t b = wasm_v128_load(bytes + i);
+    const v128_t lo = wasm_u16x8_extend_low_u8x16(b), hi = wasm_u16x8_extend_high_u8x16(b);
+    wasm_v128_store(out + i, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_low_u16x8(lo)), scale));
+    wasm_v128_store(out + i + 4, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_high_u16x8(lo)), scale));
+    wasm_v128_store(out + i + 8, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_low_u16x8(hi)), scale));
+    wasm_v128_store(out + i + 12, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_high_u16x8(hi)), scale));
+  }
+  for (; i < n; i++) out[i] = (float)bytes[i] / 255.0f;
+}

@@ -6,3 +6,6 @@ export function scalePixels(images: Uint8Array): Float32Array {
   for (let i = 0; i < images.length; i++) out[i] = images[i] / 255;
   return out;
 }
+
+/** The float32 value of each byte, as `scalePixels` computes it: a batch converts its rows through this table. */
+export const PIXEL_VALUES: Float32Array = scalePixels(Uint8Array.from({ length: 256 }, (_, v) => v));

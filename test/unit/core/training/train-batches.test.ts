@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/main/core/training/backend';
 import { seededPermutation } from '../../../../src/main/core/random';
 import { batchTensors, trainRows } from '../../../../src/main/core/training/train-batches';
+import { scalePixels } from '../../../../src/main/core/training/pixels';
 import { disposeSplit, splitTensors } from '../../../../src/main/core/training/training-data';
 import { syntheticDataset } from './helpers';
 
@@ -29,6 +30,17 @@ describe('batchTensors', () => {
       });
     }
     disposeSplit(split);
+  });
+
+  it.each(['wasm', 'cpu'] as const)('scales every byte value 0..255 exactly as scalePixels does, on %s', async (backend) => {
+    await initBackend(backend);
+    const images = Uint8Array.from({ length: 2 * 784 }, (_, i) => (i * 7) % 256);
+    const rows = trainRows({ images, labels: Uint8Array.from([3, 4]), count: 2 }, 'oneHot01');
+    const batch = batchTensors(rows, Int32Array.from([1, 0]), 0, 2);
+    const expected = scalePixels(Uint8Array.from([...images.subarray(784), ...images.subarray(0, 784)]));
+    expect(batch.x.dataSync()).toEqual(expected);
+    tf.dispose([batch.x, batch.y, batch.labels]);
+    await initBackend('wasm');
   });
 
   it('builds each batch in fresh memory, so earlier batches keep their values', () => {

@@ -11,7 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../dense-op';
-import { denseWasmKernels, wasmDense, wasmInputGradient, wasmOutputGradient, wasmWeightGradient } from './dense-wasm';
+import { wasmDense, wasmInputGradient, wasmOutputGradient, wasmWeightGradient } from './dense-wasm';
+import { heapKernelsOf } from './heap-kernels';
 import { arrayBackendOf, floatsOf, newFloats, type ArrayBackend } from './tensor-memory';
 
 export const DENSE_KERNEL = 'LossLabDense';
@@ -47,7 +48,7 @@ function forward(backendName: string): tf.KernelFunc {
     const activation = activationOf(attrs);
     const [rows, inUnits] = x.shape;
     const units = w.shape[1];
-    const wasm = denseWasmKernels(backend);
+    const wasm = heapKernelsOf(backend);
     if (wasm !== null) {
       if (activation !== 'sigmoid') return wasmDense(wasm, x, w, b, activation);
       const z = wasmDense(wasm, x, w, b, 'linear');
@@ -94,7 +95,7 @@ function gradient(backendName: string): tf.KernelFunc {
     const backend = arrayBackendOf(raw, DENSE_GRAD_KERNEL);
     const [x, w, y, dy] = ['x', 'w', 'y', 'dy'].map((n) => need(inputs, n));
     const activation = activationOf(attrs);
-    const wasm = denseWasmKernels(backend);
+    const wasm = heapKernelsOf(backend);
     const { dz, db } = wasm ? wasmOutputGradient(wasm, dy, y, activation) : jsOutputGradient(backend, dy, y, activation);
     const outputs = [wasm ? wasmWeightGradient(wasm, x, dz) : tfProduct(backendName, backend, x, dz, 'a', w.shape), db];
     if (attrs?.inputGradient === true) outputs.push(wasm ? wasmInputGradient(wasm, dz, w) : tfProduct(backendName, backend, dz, w, 'b', x.shape));

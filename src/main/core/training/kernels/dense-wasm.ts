@@ -2,31 +2,18 @@
  * The Dense layer's matrix products on tfjs's WASM heap with Loss Lab's own SIMD kernels
  * (native/wasm/kernels.c: `dense_forward`, `dense_weight_grad`, `dense_input_grad`). tfjs's WASM matMul
  * packs new weights into a new XNNPACK operator every step and multiplies transposed operands slowly; these
- * read the tensors where they lie. Null from `denseWasmKernels` means "use tfjs's kernels" (the cpu backend,
- * or a threaded tfjs build whose shared memory the module cannot import).
+ * read the tensors where they lie.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { heapOffset, isWasmHeapBackend, wasmMemoryOf, type WasmHeapBackend } from './tensor-memory';
-import { lossLabWasm, type LossLabWasm } from './wasm-kernels';
-
-export interface DenseWasm {
-  backend: WasmHeapBackend;
-  kernels: LossLabWasm;
-}
-
-export function denseWasmKernels(backend: unknown): DenseWasm | null {
-  if (!isWasmHeapBackend(backend)) return null;
-  const memory = wasmMemoryOf(backend);
-  const kernels = memory === null ? null : lossLabWasm(memory);
-  return kernels === null ? null : { backend, kernels };
-}
+import type { HeapKernels } from './heap-kernels';
+import { heapOffset } from './tensor-memory';
 
 /** The activations `dense_forward` applies itself (codes of its `act` argument); others are the caller's. */
 export const WASM_DENSE_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2 } as const;
 export type WasmDenseActivation = keyof typeof WASM_DENSE_ACTIVATIONS;
 
 /** activation(x·w + b): a new [rows, units] tensor. */
-export function wasmDense({ backend, kernels }: DenseWasm, x: tf.TensorInfo, w: tf.TensorInfo, b: tf.TensorInfo, activation: WasmDenseActivation): tf.TensorInfo {
+export function wasmDense({ backend, kernels }: HeapKernels, x: tf.TensorInfo, w: tf.TensorInfo, b: tf.TensorInfo, activation: WasmDenseActivation): tf.TensorInfo {
   const [rows, inUnits] = x.shape;
   const units = w.shape[1];
   const out = backend.makeOutput([rows, units], 'float32');
@@ -39,7 +26,7 @@ export function wasmDense({ backend, kernels }: DenseWasm, x: tf.TensorInfo, w: 
 const GRAD_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 } as const;
 
 /** dz = activation'(y)·dy and db = the column sums of dz: two new tensors, [rows, units] and [units]. */
-export function wasmOutputGradient({ backend, kernels }: DenseWasm, dy: tf.TensorInfo, y: tf.TensorInfo, activation: keyof typeof GRAD_ACTIVATIONS): { dz: tf.TensorInfo; db: tf.TensorInfo } {
+export function wasmOutputGradient({ backend, kernels }: HeapKernels, dy: tf.TensorInfo, y: tf.TensorInfo, activation: keyof typeof GRAD_ACTIVATIONS): { dz: tf.TensorInfo; db: tf.TensorInfo } {
   const [rows, units] = dy.shape;
   const dz = backend.makeOutput([rows, units], 'float32');
   const db = backend.makeOutput([units], 'float32');
@@ -49,7 +36,7 @@ export function wasmOutputGradient({ backend, kernels }: DenseWasm, dy: tf.Tenso
 }
 
 /** xᵀ·dz: the weight gradient, a new [in, units] tensor. */
-export function wasmWeightGradient({ backend, kernels }: DenseWasm, x: tf.TensorInfo, dz: tf.TensorInfo): tf.TensorInfo {
+export function wasmWeightGradient({ backend, kernels }: HeapKernels, x: tf.TensorInfo, dz: tf.TensorInfo): tf.TensorInfo {
   const [rows, inUnits] = x.shape;
   const units = dz.shape[1];
   const out = backend.makeOutput([inUnits, units], 'float32');
@@ -58,7 +45,7 @@ export function wasmWeightGradient({ backend, kernels }: DenseWasm, x: tf.Tensor
 }
 
 /** dz·wᵀ: the input gradient, a new [rows, in] tensor. */
-export function wasmInputGradient({ backend, kernels }: DenseWasm, dz: tf.TensorInfo, w: tf.TensorInfo): tf.TensorInfo {
+export function wasmInputGradient({ backend, kernels }: HeapKernels, dz: tf.TensorInfo, w: tf.TensorInfo): tf.TensorInfo {
   const [rows, units] = dz.shape;
   const inUnits = w.shape[0];
   const out = backend.makeOutput([rows, inUnits], 'float32');

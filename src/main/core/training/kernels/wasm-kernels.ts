@@ -45,6 +45,8 @@ export interface LossLabWasm {
   dense_output_grad(dy: number, y: number, dz: number, db: number, rows: number, units: number, act: number): void;
   /** dx = dz·wᵀ, with wt [units, inUnits] as scratch; dz [rows, units], w [inUnits, units]. */
   dense_input_grad(dz: number, w: number, wt: number, dx: number, rows: number, inUnits: number, units: number): void;
+  /** out[i] = bytes[i] / 255 (float32) for n bytes. */
+  bytes_to_unit(bytes: number, out: number, n: number): void;
 }
 
 const instances = new WeakMap<WasmMemory, LossLabWasm>();
@@ -56,7 +58,7 @@ export function lossLabWasmBytes(): Uint8Array {
 }
 
 function isLossLabWasm(exports: Record<string, unknown>): exports is Record<string, unknown> & LossLabWasm {
-  return ['adam_step', 'tanh_f32', 'dense_forward', 'dense_weight_grad', 'dense_output_grad', 'dense_input_grad'].every((name) => typeof exports[name] === 'function');
+  return ['adam_step', 'tanh_f32', 'dense_forward', 'dense_weight_grad', 'dense_output_grad', 'dense_input_grad', 'bytes_to_unit'].every((name) => typeof exports[name] === 'function');
 }
 
 /**

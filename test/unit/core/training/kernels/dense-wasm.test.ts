@@ -5,16 +5,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../../src/main/core/training/backend';
-import { denseWasmKernels, type DenseWasm } from '../../../../../src/main/core/training/kernels/dense-wasm';
+import { heapKernelsOf, type HeapKernels } from '../../../../../src/main/core/training/kernels/heap-kernels';
 import { denseKernelOp } from '../../../../../src/main/core/training/kernels/dense-kernel';
 import { heapFloats, heapOffset } from '../../../../../src/main/core/training/kernels/tensor-memory';
 import { maxDiff, referenceDense } from '../dense-reference';
 
-let wasm: DenseWasm;
+let wasm: HeapKernels;
 
 beforeAll(async () => {
   await initBackend('wasm');
-  const found = denseWasmKernels(tf.backend());
+  const found = heapKernelsOf(tf.backend());
   if (found === null) throw new Error('the wasm backend has no Loss Lab kernels');
   wasm = found;
 });
