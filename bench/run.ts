@@ -11,13 +11,15 @@ import { buildEmbeddedDataset } from '../src/main/core/datasets/embedded';
 import { initBackend } from '../src/main/core/training/backend';
 import { parseArgs, USAGE, type BenchOptions } from './lib/args';
 import { writePeerData } from './lib/data-file';
-import { latencyTable, otherTable, throughputTable } from './lib/report';
+import { runFullStudy } from './lib/full-study-setup';
+import { fullStudyTable, latencyTable, otherTable, throughputTable } from './lib/report';
 import { load1 } from './lib/stats';
 import type { PeerBlas } from './lib/peer-blas';
 import { peerUnavailable, startTorchPeer, type TorchPeer } from './lib/torch-peer';
 import { measureLatency, type LatencyResult } from './sections/app-latency';
 import { measureRss, type RssResult } from './sections/rss';
 import { measureScale, type ScaleResult } from './sections/scale';
+import type { FullStudyResult } from './sections/full-study';
 import { measureStudy, type StudyResult } from './sections/study';
 import { measureThroughput, type ThroughputCell } from './sections/throughput';
 
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   let rss: RssResult | null = null;
   let scale: ScaleResult | null = null;
   let study: StudyResult | null = null;
+  let fullStudy: FullStudyResult | null = null;
   try {
     const attempt = async <T>(section: string, fn: () => Promise<T>): Promise<T | null> => {
       try {
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
       if (rss) log(`[rss] peak ${Math.round(rss.peakRssMiB)} MiB`);
     }
     if (o.sections.includes('study')) study = await attempt('study', () => measureStudy(join(scratch, 'study'), appBackend, { runs: o.studyRuns, epochs: o.studyEpochs, reps: o.studyReps, log }));
+    if (o.sections.includes('full-study')) fullStudy = await attempt('full-study', () => runFullStudy(scratch, appBackend, { seeds: o.studySeeds, epochs: o.studyEpochs, peer: o.peer, log, notes }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -115,11 +119,12 @@ async function main(): Promise<void> {
   }
   if (latency) console.log(`\nLatency (through the Lab's channels):\n\n${latencyTable(latency)}`);
   if (rss || scale || study) console.log(`\nMemory, scale and parallel studies:\n\n${otherTable(rss, scale, study)}`);
+  if (fullStudy) console.log(`\n${fullStudyTable(fullStudy)}`);
   for (const note of notes) console.log(`\nnote: ${note}`);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${o.label}.json`);
-  writeFileSync(file, `${JSON.stringify({ meta, throughput: tput?.cells ?? null, latency, rss, scale, study }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ meta, throughput: tput?.cells ?? null, latency, rss, scale, study, fullStudy }, null, 2)}\n`);
   console.log(`\nresults: ${file}`);
 }
 

@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench`. */
 import type { BackendName } from '../../src/shared/run-types';
 
-export const SECTIONS = ['throughput', 'latency', 'rss', 'scale', 'study'] as const;
+export const SECTIONS = ['throughput', 'latency', 'rss', 'scale', 'study', 'full-study'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -15,6 +15,8 @@ export interface BenchOptions {
   studyRuns: number;
   /** Epochs of each study run: 10, as the seed article's runs have. */
   studyEpochs: number;
+  /** Seeds of the full-MNIST built-in study (5 configurations each). */
+  studySeeds: number;
   peer: boolean;
   /** Tag added to the results file name, e.g. `before` or `after`. */
   label: string;
@@ -27,6 +29,8 @@ export const USAGE = `npm run bench -- [options]
   --reps N           timed epochs per cell after a warm-up (default 3; cpu: --cpu-reps, default 2)
   --study-runs N     runs per study round (default 4), --study-reps N rounds (default 2),
                      --study-epochs N epochs a run (default 10, as the seed article's runs)
+  --study-seeds N    seeds of the full-study section: the built-in study on full MNIST, 5 configurations
+                     × N seeds (default 1, ~10 min on 2 cores; 5 is the real study, ~45 min)
   --no-peer          skip the PyTorch peer
   --quick            one repetition everywhere (a smoke test, not a measurement)
   --label NAME       tag for the results file (bench/results/<time>-<label>.json)`;
@@ -44,7 +48,7 @@ function count(value: string | undefined, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { sections: [...SECTIONS], backends: ['tensorflow', 'wasm', 'cpu'], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, peer: true, label: 'run' };
+  const o: BenchOptions = { sections: [...SECTIONS], backends: ['tensorflow', 'wasm', 'cpu'], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, studySeeds: 1, peer: true, label: 'run' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -61,6 +65,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     else if (flag === '--study-reps') o.studyReps = count(value(), flag);
     else if (flag === '--study-runs') o.studyRuns = count(value(), flag);
     else if (flag === '--study-epochs') o.studyEpochs = count(value(), flag);
+    else if (flag === '--study-seeds') o.studySeeds = count(value(), flag);
     else if (flag === '--no-peer') o.peer = false;
     else if (flag === '--quick') Object.assign(o, { reps: 1, cpuReps: 1, studyReps: 1, studyRuns: 2, studyEpochs: 2 });
     else if (flag === '--label') o.label = value().replace(/[^\w.-]+/g, '-');
