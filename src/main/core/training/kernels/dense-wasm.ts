@@ -2,7 +2,8 @@
  * The Dense layer's matrix products on tfjs's WASM heap with Loss Lab's own SIMD kernels
  * (native/wasm/kernels.c: `dense_forward`, `dense_weight_grad`, `dense_input_grad`). tfjs's WASM matMul
  * packs new weights into a new XNNPACK operator every step and multiplies transposed operands slowly; these
- * read the tensors where they lie.
+ * read the tensors where they lie. When the input is mostly exact zeros (pixels), the kernels skip the zero
+ * terms, which leaves every sum as it was; they need int32 scratch memory for their lists of nonzero entries.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { HeapKernels } from './heap-kernels';
@@ -17,8 +18,10 @@ export function wasmDense({ backend, kernels }: HeapKernels, x: tf.TensorInfo, w
   const [rows, inUnits] = x.shape;
   const units = w.shape[1];
   const out = backend.makeOutput([rows, units], 'float32');
+  const scratch = backend.makeOutput([inUnits], 'int32');
   const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
-  kernels.dense_forward(at(x), at(w), at(b), at(out), rows, inUnits, units, WASM_DENSE_ACTIVATIONS[activation]);
+  kernels.dense_forward(at(x), at(w), at(b), at(out), at(scratch), rows, inUnits, units, WASM_DENSE_ACTIVATIONS[activation]);
+  backend.disposeData(scratch.dataId);
   return out;
 }
 
@@ -40,7 +43,10 @@ export function wasmWeightGradient({ backend, kernels }: HeapKernels, x: tf.Tens
   const [rows, inUnits] = x.shape;
   const units = dz.shape[1];
   const out = backend.makeOutput([inUnits, units], 'float32');
-  kernels.dense_weight_grad(heapOffset(backend, x), heapOffset(backend, dz), heapOffset(backend, out), rows, inUnits, units);
+  const scratch = backend.makeOutput([2 * inUnits + 1 + rows * inUnits], 'int32');
+  const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
+  kernels.dense_weight_grad(at(x), at(dz), at(out), at(scratch), rows, inUnits, units);
+  backend.disposeData(scratch.dataId);
   return out;
 }
 

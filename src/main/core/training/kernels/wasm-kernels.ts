@@ -35,12 +35,12 @@ export function isWasmMemory(value: unknown): value is WasmMemory {
 export interface LossLabWasm {
   /** See native/wasm/kernels.c: pointers are byte offsets in the shared memory. */
   adam_step(param: number, out: number, grad: number, m: number, v: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, eps: number, negLr: number): void;
-  /** out = act(x·w + b), act 0: none, 1: relu, 2: tanh; x [rows, inUnits], w [inUnits, units]. */
-  dense_forward(x: number, w: number, b: number, out: number, rows: number, inUnits: number, units: number, act: number): void;
+  /** out = act(x·w + b), act 0: none, 1: relu, 2: tanh; x [rows, inUnits], w [inUnits, units]; scratch [inUnits] int32 or 0. */
+  dense_forward(x: number, w: number, b: number, out: number, scratch: number, rows: number, inUnits: number, units: number, act: number): void;
   /** out = tanh(x) for n floats. */
   tanh_f32(x: number, out: number, n: number): void;
-  /** dw = xᵀ·dz; x [rows, inUnits], dz [rows, units]. */
-  dense_weight_grad(x: number, dz: number, dw: number, rows: number, inUnits: number, units: number): void;
+  /** dw = xᵀ·dz; x [rows, inUnits], dz [rows, units]; scratch [2·inUnits + 1 + rows·inUnits] int32 or 0. */
+  dense_weight_grad(x: number, dz: number, dw: number, scratch: number, rows: number, inUnits: number, units: number): void;
   /** dz = act'(y)·dy, db = column sums of dz; act 0: none, 1: relu, 2: tanh, 3: sigmoid. */
   dense_output_grad(dy: number, y: number, dz: number, db: number, rows: number, units: number, act: number): void;
   /** dx = dz·wᵀ, with wt [units, inUnits] as scratch; dz [rows, units], w [inUnits, units]. */

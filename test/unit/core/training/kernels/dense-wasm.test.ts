@@ -53,9 +53,18 @@ describe.each([
   [3, 5, 2],
   [33, 40, 10],
 ])('LossLabDense on wasm, x [%i, %i] · W [%i columns]', (rows, inUnits, units) => {
-  it.each(['linear', 'relu', 'tanh', 'sigmoid'] as const)('matches tf forward and gradients with %s, saturated units included', (activation) => {
+  it.each([
+    ['linear', false],
+    ['relu', false],
+    ['tanh', false],
+    ['sigmoid', false],
+    ['tanh', true],
+    ['relu', true],
+  ] as const)('matches tf forward and gradients with %s, saturated units included (input mostly zeros: %s)', (activation, mostlyZero) => {
     tf.tidy(() => {
-      const x = tf.randomUniform([rows, inUnits], -1, 1, 'float32', 11) as tf.Tensor2D;
+      const dense = tf.randomUniform([rows, inUnits], -1, 1, 'float32', 11) as tf.Tensor2D;
+      // Mostly zeros, as pixels are: the kernels then skip the zero terms (the sparse path).
+      const x = mostlyZero ? tf.mul(dense, tf.cast(tf.greater(tf.randomUniform([rows, inUnits], 0, 1, 'float32', 15), 0.8), 'float32')) as tf.Tensor2D : dense;
       const w = tf.randomNormal([inUnits, units], 0, 2.5, 'float32', 12) as tf.Tensor2D;
       const b = tf.randomNormal([units], 0, 0.5, 'float32', 13) as tf.Tensor1D;
       const dy = tf.randomNormal([rows, units], 0, 1, 'float32', 14) as tf.Tensor2D;
@@ -68,5 +77,33 @@ describe.each([
         expect(maxDiff(g, theirs[i])).toBeLessThan(1e-5 * Math.max(1, tf.max(tf.abs(theirs[i])).dataSync()[0]));
       });
     });
+  });
+});
+
+describe('the zero-skipping paths', () => {
+  it('give exactly the dense sums, forward and weight gradient, on every block and tail', () => {
+    const [rows, inUnits, units] = [37, 50, 75];
+    const values = tf.randomUniform([rows, inUnits], -1, 1, 'float32', 21).dataSync();
+    const mask = tf.randomUniform([rows, inUnits], 0, 1, 'float32', 22).dataSync();
+    const x = tf.tensor2d(values.map((v, i) => (mask[i] < 0.8 ? 0 : v)), [rows, inUnits]);
+    const w = tf.randomNormal([inUnits, units], 0, 1, 'float32', 23);
+    const b = tf.randomNormal([units], 0, 1, 'float32', 24);
+    const dz = tf.randomNormal([rows, units], 0, 1, 'float32', 25);
+    const scratch = tf.zeros([2 * inUnits + 1 + rows * inUnits], 'int32');
+    const outputs = [tf.zeros([rows, units]), tf.zeros([rows, units]), tf.zeros([inUnits, units]), tf.zeros([inUnits, units])];
+    const at = (t: tf.Tensor): number => heapOffset(wasm.backend, t);
+    wasm.kernels.dense_forward(at(x), at(w), at(b), at(outputs[0]), 0, rows, inUnits, units, 2);
+    wasm.kernels.dense_forward(at(x), at(w), at(b), at(outputs[1]), at(scratch), rows, inUnits, units, 2);
+    // The sparse path ran: it left the last row's nonzero columns at the start of the scratch memory.
+    const lastRow = Array.from(x.dataSync().subarray((rows - 1) * inUnits)).flatMap((v, k) => (v !== 0 ? [k] : []));
+    expect(lastRow.length).toBeGreaterThan(0);
+    expect(Array.from(scratch.dataSync().subarray(0, lastRow.length))).toEqual(lastRow);
+    wasm.kernels.dense_weight_grad(at(x), at(dz), at(outputs[2]), 0, rows, inUnits, units);
+    wasm.kernels.dense_weight_grad(at(x), at(dz), at(outputs[3]), at(scratch), rows, inUnits, units);
+    const [denseForward, sparseForward, denseGrad, sparseGrad] = outputs.map((t) => Array.from(t.dataSync()));
+    expect(sparseForward).toEqual(denseForward);
+    expect(sparseGrad).toEqual(denseGrad);
+    expect(maxDiff(tf.tensor2d(sparseForward, [rows, units]), referenceDense(x, w as tf.Tensor2D, b as tf.Tensor1D, 'tanh'))).toBeLessThan(1e-5);
+    tf.dispose([x, w, b, dz, scratch, ...outputs]);
   });
 });
