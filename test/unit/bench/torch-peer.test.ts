@@ -43,8 +43,9 @@ describe.skipIf(unavailable !== null)(`PyTorch peer threads${unavailable ? ` (sk
     const epoch = await peer.epoch({ preset: 'example-1', batch: 128, threads: 1 });
     expect(epoch.threads).toBe(1);
     if (peer.blas.kind === 'openblas') expect(epoch.blasThreads).toBe(1);
-    // One thread cannot keep more than one core busy; a little slack for the interpreter's own housekeeping.
-    expect(epoch.coresUsed).toBeGreaterThan(0.5);
+    // One thread cannot keep more than one core busy (a little slack for the interpreter's housekeeping);
+    // no lower bound: on a loaded machine the process gets less than a core.
+    expect(epoch.coresUsed).toBeGreaterThan(0);
     expect(epoch.coresUsed).toBeLessThan(1.2);
   }, 60_000);
 
