@@ -13,7 +13,7 @@ import { initBackend } from '../../src/main/core/training/backend';
 import { probeDiagnostics } from '../../src/main/core/training/diagnostics';
 import { measure } from '../../src/main/core/training/evaluate';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import { createStepContext } from '../../src/main/core/training/train-step';
+import { createStepContext, stepForward } from '../../src/main/core/training/train-step';
 import { disposeRunData, prepareRunData } from '../../src/main/core/training/training-data';
 import { findPreset } from '../../src/shared/presets';
 import { median } from '../lib/stats';
@@ -47,7 +47,7 @@ try {
     if (result.kind !== 'completed') throw new Error(`epoch ended ${result.kind}`);
     train.push(result.seconds * 1000);
     started = performance.now();
-    measure(ctx.model, ctx.loss, data.test);
+    measure(stepForward(ctx), ctx.loss, data.test);
     test.push(performance.now() - started);
     started = performance.now();
     probeDiagnostics(ctx.model, ctx.loss, data.probe, config);

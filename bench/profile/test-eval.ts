@@ -8,7 +8,7 @@ import { activeBackend, initBackend } from '../../src/main/core/training/backend
 import { measure } from '../../src/main/core/training/evaluate';
 import { epochOrder } from '../../src/main/core/random';
 import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import { createStepContext } from '../../src/main/core/training/train-step';
+import { createStepContext, stepForward } from '../../src/main/core/training/train-step';
 import { trainRows } from '../../src/main/core/training/train-batches';
 import { disposeSplit, splitTensors } from '../../src/main/core/training/training-data';
 import type { BackendName } from '../../src/shared/run-types';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       const epoch = trainEpoch(ctx, data, epochOrder(data.count, 1, 1), batch, { shouldStop: () => false, onProgress: () => {} });
       if (epoch.kind !== 'completed') throw new Error(`epoch ended ${epoch.kind}`);
       const started = performance.now();
-      const result = measure(ctx.model, ctx.loss, testSplit);
+      const result = measure(stepForward(ctx), ctx.loss, testSplit);
       const evalSeconds = (performance.now() - started) / 1000;
       rows.push([preset, batch, `${epoch.seconds.toFixed(2)} s`, `${evalSeconds.toFixed(3)} s`, `${((100 * evalSeconds) / epoch.seconds).toFixed(1)} %`, result.accuracy.toFixed(4), `${loadBefore}–${load1()}`]);
       console.error(`[test-eval] ${preset} batch ${batch}: epoch ${epoch.seconds.toFixed(2)} s, test evaluation ${evalSeconds.toFixed(3)} s`);

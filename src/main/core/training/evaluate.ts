@@ -12,8 +12,20 @@ const CHUNK = 5000;
 /** Misclassified digits kept in an evaluation (the count covers all). */
 export const MISCLASSIFIED_LIMIT = 500;
 
-/** Mean loss and accuracy of `model` over a split (inference mode). */
-export function measure(model: tf.LayersModel, lossFn: LossFn, split: SplitTensors): { loss: number; accuracy: number } {
+/** A forward pass in inference mode: the outputs for a chunk of rows. */
+export type Forward = (x: tf.Tensor2D) => tf.Tensor2D;
+
+/** The tfjs Layers model's own forward pass. */
+export const modelForward =
+  (model: tf.LayersModel): Forward =>
+  (x) =>
+    model.apply(x) as tf.Tensor2D;
+
+/**
+ * Mean loss and accuracy over a split. Training measures each epoch with its own forward pass (Loss Lab's
+ * kernels where they exist: `stepForward` in train-step.ts), the final evaluation with the model's.
+ */
+export function measure(forward: Forward, lossFn: LossFn, split: SplitTensors): { loss: number; accuracy: number } {
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < split.count; start += CHUNK) {
@@ -21,7 +33,7 @@ export function measure(model: tf.LayersModel, lossFn: LossFn, split: SplitTenso
     const sums = tf.tidy(() => {
       // rowsOf, not slice: tfjs's WASM slice copies the whole split out of the heap for every chunk.
       const x = rowsOf(split.x, start, size);
-      const outputs = model.apply(x) as tf.Tensor2D;
+      const outputs = forward(x);
       const loss = tf.mul(lossFn(rowsOf(split.y, start, size), outputs), size);
       return tf.stack([loss, countCorrect(outputs, rowsOf(split.labels, start, size))]);
     });
@@ -67,7 +79,7 @@ function classMetrics(confusion: number[][]): ClassMetrics[] {
 
 /** The final evaluation on the test split; labels are the split's raw labels (0..9). */
 export function evaluateTest(model: tf.LayersModel, lossFn: LossFn, test: SplitTensors, labels: Uint8Array, rescale: OutputRescale): Evaluation {
-  const { loss } = measure(model, lossFn, test);
+  const { loss } = measure(modelForward(model), lossFn, test);
   const outputs = predictAll(model, test.x, rescale);
   const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
   const misclassified: Misclassified[] = [];

@@ -9,7 +9,7 @@ import { evaluateTest, measure } from './evaluate';
 import { epochOrder } from '../random';
 import { saveModel } from './saved-model';
 import { trainEpoch } from './train-epoch';
-import { createStepContext, type StepContext } from './train-step';
+import { createStepContext, stepForward, type StepContext } from './train-step';
 import { disposeRunData, prepareRunData, type RunData } from './training-data';
 import type { TrainingCallbacks, TrainingOutcome } from './types';
 
@@ -63,8 +63,8 @@ export async function trainRun(
         const error = `the loss became non-finite (NaN or infinite) in epoch ${epoch}, ${where} of ${batches}: lower the learning rate (now ${config.learningRate})`;
         return { status: 'diverged', backend, evaluation: null, model: null, error };
       }
-      const validation = data.validation === null ? null : measure(model, ctx.loss, data.validation);
-      const test = measure(model, ctx.loss, data.test);
+      const validation = data.validation === null ? null : measure(stepForward(ctx), ctx.loss, data.validation);
+      const test = measure(stepForward(ctx), ctx.loss, data.test);
       const metrics: EpochMetrics = {
         epoch,
         trainLoss: result.meanLoss,

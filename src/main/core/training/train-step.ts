@@ -9,6 +9,7 @@ import { denseForward, denseLogits, denseParams, type DenseParams } from './dens
 import { useLossLabKernels } from './kernels';
 import { OUTPUT_LOSS_ACTIVATIONS, OUTPUT_LOSSES, type OutputLoss, type OutputLossActivation } from './kernels/output-loss-math';
 import { outputLossOp } from './kernels/output-loss-kernel';
+import type { Forward } from './evaluate';
 import { createOptimizer, lossFunction, type LossFn } from './losses';
 
 export interface StepContext {
@@ -45,6 +46,14 @@ export function createStepContext(config: ModelConfig): StepContext {
     params: denseParams(model, config),
     outputLoss: fusedOutputLoss(config),
   };
+}
+
+/**
+ * The training forward pass without the tape, for the per-epoch evaluations: on wasm it runs Loss Lab's Dense
+ * kernels, which skip the pixels' zeros (~3× faster than tfjs's matMul on the 10,000 test images).
+ */
+export function stepForward(ctx: StepContext): Forward {
+  return (x) => denseForward(ctx.params, x);
 }
 
 /** Number of rows whose argmax output equals the label, as a float32 scalar. */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/main/core/training/backend';
-import { measure, predictAll } from '../../../../src/main/core/training/evaluate';
-import { createStepContext } from '../../../../src/main/core/training/train-step';
+import { measure, modelForward, predictAll } from '../../../../src/main/core/training/evaluate';
+import { createStepContext, stepForward } from '../../../../src/main/core/training/train-step';
 import { disposeSplit, splitTensors } from '../../../../src/main/core/training/training-data';
 import { smallConfig, syntheticSplit } from './helpers';
 
@@ -16,7 +16,7 @@ describe('measure and predictAll', () => {
     const ctx = createStepContext(config);
     const split = splitTensors(syntheticSplit(12_500, 5), config.targetEncoding);
     try {
-      const { loss, accuracy } = measure(ctx.model, ctx.loss, split);
+      const { loss, accuracy } = measure(modelForward(ctx.model), ctx.loss, split);
       const [wholeLoss, wholeCorrect] = tf.tidy(() => {
         const outputs = ctx.model.apply(split.x) as tf.Tensor2D;
         const correct = tf.sum(tf.cast(tf.equal(tf.argMax(outputs, 1), split.labels), 'float32'));
@@ -34,5 +34,24 @@ describe('measure and predictAll', () => {
       ctx.optimizer.dispose();
       ctx.model.dispose();
     }
+  });
+
+  it.each(['wasm', 'cpu'] as const)('measure the same through the training forward pass (each epoch) as through the model (%s)', async (backend) => {
+    await initBackend(backend);
+    for (const preset of [smallConfig(), { ...smallConfig(), hiddenActivation: 'relu' as const, outputActivation: 'softmax' as const, loss: 'categoricalCrossentropy' as const }]) {
+      const ctx = createStepContext(preset);
+      const split = splitTensors(syntheticSplit(6_000, 7), preset.targetEncoding);
+      try {
+        const ours = measure(stepForward(ctx), ctx.loss, split);
+        const model = measure(modelForward(ctx.model), ctx.loss, split);
+        expect(ours.loss).toBeCloseTo(model.loss, 5);
+        expect(ours.accuracy).toBe(model.accuracy);
+      } finally {
+        disposeSplit(split);
+        ctx.optimizer.dispose();
+        ctx.model.dispose();
+      }
+    }
+    await initBackend('wasm');
   });
 });
