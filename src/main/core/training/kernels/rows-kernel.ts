@@ -38,6 +38,8 @@ export function registerRowsKernel(): void {
 
 /** Rows [start, start + count) of a float32 or int32 tensor (4-byte elements), without copying the rest. */
 export function rowsOf<T extends tf.Tensor>(x: T, start: number, count: number): T {
+  // All of it: a clone, which shares the data (tfjs's cpu backend, and wasm with Loss Lab's kernels in use).
+  if (start === 0 && count === x.shape[0]) return tf.clone(x);
   if (!useLossLabKernels(tf.getBackend()) || (x.dtype !== 'float32' && x.dtype !== 'int32')) {
     return tf.slice(x, [start, ...x.shape.slice(1).map(() => 0)], [count, ...x.shape.slice(1).map(() => -1)]);
   }
