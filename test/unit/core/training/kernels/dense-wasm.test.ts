@@ -107,3 +107,12 @@ describe('the zero-skipping paths', () => {
     tf.dispose([x, w, b, dz, scratch, ...outputs]);
   });
 });
+
+describe('heapKernelsOf', () => {
+  it('is null off the wasm backend, so cpu and the native tensorflow backend keep tfjs kernels', async () => {
+    await initBackend('cpu');
+    expect(heapKernelsOf(tf.backend())).toBeNull();
+    await initBackend('wasm');
+    expect(heapKernelsOf(tf.backend())).not.toBeNull();
+  });
+});
