@@ -12,9 +12,7 @@ Each stdin line is a JSON run:
    "units": 128, "batch": 32, "epochs": 10, "lr": 0.001, "seed": 1}
 -> {"seconds": wall seconds of the run, "testAccuracy": [after each epoch], "coresUsed": CPU / wall seconds}
 """
-import ctypes
 import json
-import struct
 import sys
 import time
 
@@ -25,28 +23,7 @@ except ImportError as error:
     print(json.dumps({"error": f"torch is not importable: {error}"}), flush=True)
     sys.exit(3)
 
-
-def one_thread():
-    """torch.set_num_threads does not reach OpenBLAS's own pool; set both."""
-    torch.set_num_threads(1)
-    with open("/proc/self/maps") as maps:
-        for line in maps:
-            path = line.split()[-1]
-            if "libopenblas" in path and ".so" in path:
-                lib = ctypes.CDLL(path)
-                if hasattr(lib, "openblas_set_num_threads"):
-                    lib.openblas_set_num_threads(1)
-                return
-
-
-def load(path):
-    with open(path, "rb") as f:
-        raw = f.read()
-    (count,) = struct.unpack_from("<I", raw, 0)
-    labels = torch.frombuffer(bytearray(raw[4 : 4 + count]), dtype=torch.uint8).long()
-    pixels = torch.frombuffer(bytearray(raw[4 + count : 4 + count + count * 784]), dtype=torch.uint8)
-    return pixels.float().div_(255.0).reshape(count, 784).contiguous(), labels
-
+from torch_mlp import load, use_threads  # the same data reader and thread settings as the throughput peer
 
 ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu}
 
@@ -83,9 +60,9 @@ def train(run, x, labels, x_test, labels_test):
 
 
 def main():
-    one_thread()
-    x, labels = load(sys.argv[1])
-    x_test, labels_test = load(sys.argv[2])
+    use_threads(1)
+    x, _, labels = load(sys.argv[1])
+    x_test, _, labels_test = load(sys.argv[2])
     print(json.dumps({"ready": True, "torch": torch.__version__, "train": x.shape[0], "test": x_test.shape[0]}), flush=True)
     for line in sys.stdin:
         if not line.strip():
