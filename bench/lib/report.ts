@@ -70,6 +70,8 @@ export function otherTable(rss: RssResult | null, scale: ScaleResult | null, stu
     const cores = (c: number[]): string => `${median(c).toFixed(2)} cores busy`;
     rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 1 worker`, `${perSecond(study.oneWorkerMedian)} (${cores(study.oneWorkerCores)})`, '—', '']);
     rows.push([`study, ${study.runs} runs × ${study.epochsPerRun} epochs, 2 workers`, `${perSecond(study.twoWorkersMedian)} (${study.speedup.toFixed(2)}×; ${cores(study.twoWorkersCores)})`, '≥ 1.8×', verdict(study.speedup >= 1.8)]);
+    const split = study.twoWorkersThreads.map((t) => `training ${t.busiest.map((c) => c.toFixed(2)).join(' + ')}, main ${t.main.toFixed(2)}, other ${t.others.toFixed(2)}`);
+    if (split.length > 0) rows.push(['study, 2 workers: cores per thread, each round', split.join(' · '), '—', '']);
   }
   return markdownTable(['measure', 'value', 'target', ''], rows);
 }
