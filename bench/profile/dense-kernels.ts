@@ -1,6 +1,6 @@
 /**
  * GFLOP/s of the first Dense layer's matrix products on wasm, on real digits (x: rows of the embedded MNIST
- * sample, ~80 % zeros): Loss Lab's own kernels (native/wasm/kernels.c), dense and skipping the zeros, and
+ * sample, ~80 % zeros): Loss Lab's own kernels (native/wasm/), dense and skipping the zeros, and
  * tfjs's matMul with the same weights every call (XNNPACK's best case) and with new weights every call (what
  * training does: the weights change each step). GFLOP/s count the dense product's operations throughout.
  *   npx tsx bench/profile/dense-kernels.ts [rows...]     (default 32 128)

@@ -1,6 +1,6 @@
 /**
  * `LossLabAdam`: one Adam step for every trainable variable in a single tfjs kernel. tf.train.adam runs ~13 kernels per variable (~50 a step for a 2-layer model), each
- * paying tfjs's ~20 µs dispatch. Registered for the wasm backend (native/wasm/kernels.c, SIMD) and the cpu
+ * paying tfjs's ~20 µs dispatch. Registered for the wasm backend (native/wasm/, SIMD) and the cpu
  * backend (the same float32 arithmetic in JS); not for tensorflow, where `createOptimizer` keeps
  * tf.train.adam (see `hasLossLabKernels`).
  *

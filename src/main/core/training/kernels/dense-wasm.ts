@@ -1,6 +1,6 @@
 /**
  * The Dense layer's matrix products on tfjs's WASM heap with Loss Lab's own SIMD kernels
- * (native/wasm/kernels.c: `dense_forward`, `dense_weight_grad`, `dense_input_grad`). tfjs's WASM matMul
+ * (native/wasm/dense.c and sparse.c: `dense_forward`, `dense_weight_grad`, `dense_input_grad`). tfjs's WASM matMul
  * packs new weights into a new XNNPACK operator every step and multiplies transposed operands slowly; these
  * read the tensors where they lie. When the input is mostly exact zeros (pixels), the kernels skip the zero
  * terms, which leaves every sum as it was; they need int32 scratch memory for their lists of nonzero entries.

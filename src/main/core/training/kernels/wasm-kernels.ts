@@ -1,5 +1,5 @@
 /**
- * Loss Lab's WebAssembly SIMD kernels (native/wasm/kernels.c), instantiated on the memory of tfjs's WASM
+ * Loss Lab's WebAssembly SIMD kernels (native/wasm/), instantiated on the memory of tfjs's WASM
  * backend so they work on tensors where they lie. One instance per memory, made on first use.
  */
 import { LOSS_LAB_KERNELS_WASM_BASE64 } from './loss-lab-kernels-binary';
@@ -33,7 +33,7 @@ export function isWasmMemory(value: unknown): value is WasmMemory {
 }
 
 export interface LossLabWasm {
-  /** See native/wasm/kernels.c: pointers are byte offsets in the shared memory. */
+  /** See native/wasm/: pointers are byte offsets in the shared memory. */
   adam_step(param: number, out: number, grad: number, m: number, v: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, eps: number, negLr: number): void;
   /** out = act(x·w + b), act 0: none, 1: relu, 2: tanh; x [rows, inUnits], w [inUnits, units]; scratch [inUnits] int32 or 0. */
   dense_forward(x: number, w: number, b: number, out: number, scratch: number, rows: number, inUnits: number, units: number, act: number): void;

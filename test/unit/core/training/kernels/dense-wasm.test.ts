@@ -1,5 +1,5 @@
 /**
- * Loss Lab's own WASM matrix products and tanh (native/wasm/kernels.c) against tfjs's, on shapes that run
+ * Loss Lab's own WASM matrix products and tanh (native/wasm/) against tfjs's, on shapes that run
  * every path of the kernels: whole 4-row × 8-column register blocks, and the row, column and k tails.
  */
 import * as tf from '@tensorflow/tfjs';
