@@ -146,6 +146,8 @@ export interface RunDetail extends RunSummary {
   error: string | null;
   /** Whether trained weights are stored, so the run can serve predictions. */
   hasModel: boolean;
+  /** The queue worker that trained the run (machine and Loss Lab version); absent for runs trained here. */
+  worker?: { host: string; version: string };
 }
 
 export interface Prediction {
