@@ -1,7 +1,7 @@
 import { expandStudy, SEED_ARTICLE_ID, seedArticleConfigurations, seedList } from '../../core/studies/expand';
 import type { Command } from '../command';
 import { DEFAULT_DATASET, resolveDataset } from '../default-dataset';
-import { DATASET_OPTION, JSON_OPTION, WORKERS_OPTION } from '../options/global-options';
+import { DATASET_OPTION, QUEUE_OPTION, JSON_OPTION, WORKERS_OPTION } from '../options/global-options';
 import type { OptionReader } from '../options/option-reader';
 import { printJson } from '../progress';
 import { printDryRun, type PlannedStudy } from '../study-dry-run';
@@ -54,6 +54,7 @@ export const studyRunCommand: Command = {
       description: 'Built-in study only: training-set sizes to run every configuration at (seeded, class-stratified subsets; test split unchanged)',
     },
     DATASET_OPTION,
+    QUEUE_OPTION,
     WORKERS_OPTION,
     JSON_OPTION,
   ],

@@ -5,21 +5,9 @@
  * epoch is delivered once per attempt; a second delivery of the result changes nothing.
  */
 import type { BackendName } from '../../../shared/run-types';
-import type { TrainingCallbacks, TrainingOutcome } from '../training/types';
+import type { LaunchCallbacks, WorkerInfo } from '../lab/run-launcher';
+import type { TrainingOutcome } from '../training/types';
 import { progressSchema, resultSchema, type JobResult } from './job-payload';
-
-/** Who trained a run: recorded on it so results from different workers stay comparable. */
-export interface WorkerInfo {
-  host: string;
-  version: string;
-  backend: BackendName;
-}
-
-export interface DispatchCallbacks extends TrainingCallbacks {
-  /** A new attempt starts over: forget the epochs recorded for the run so far. */
-  onRestart(): void;
-  onWorker(info: WorkerInfo): void;
-}
 
 export interface JobTracker {
   /** A `job.updateProgress` message; malformed ones and those of a superseded attempt are ignored. */
@@ -30,11 +18,13 @@ export interface JobTracker {
   failed(reason: string): boolean;
   /** The job was lost (Redis restarted empty) and added again: the next attempt starts from nothing. */
   lost(): void;
+  /** The run was stopped before any worker took it; false when it was already settled. */
+  stopped(error: string | null): boolean;
   readonly settled: boolean;
   readonly done: Promise<TrainingOutcome>;
 }
 
-export function createJobTracker(callbacks: DispatchCallbacks, decodeModel: (result: JobResult) => TrainingOutcome['model']): JobTracker {
+export function createJobTracker(callbacks: LaunchCallbacks, decodeModel: (result: JobResult) => TrainingOutcome['model']): JobTracker {
   let resolve!: (outcome: TrainingOutcome) => void;
   const done = new Promise<TrainingOutcome>((r) => (resolve = r));
   let settled = false;
@@ -99,6 +89,9 @@ export function createJobTracker(callbacks: DispatchCallbacks, decodeModel: (res
     },
     lost() {
       attempt = null;
+    },
+    stopped(error) {
+      return finish({ status: 'stopped', backend, evaluation: null, model: null, error });
     },
   };
 }
