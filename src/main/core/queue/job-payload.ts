@@ -39,8 +39,8 @@ export const jobPayloadSchema = z.object({
 });
 export type JobPayload = z.infer<typeof jobPayloadSchema>;
 
-/** `<labId>:<runId>`: BullMQ ignores an add whose id exists, so dispatching a run twice trains it once. */
-export const jobIdOf = (labId: string, runId: number): string => `${labId}:${runId}`;
+/** `<labId>_<runId>` (BullMQ refuses a `:` in ids): BullMQ ignores an add whose id exists, so dispatching a run twice trains it once. */
+export const jobIdOf = (labId: string, runId: number): string => `${labId}_${runId}`;
 
 /** Who trains an attempt: each start of a job on a worker has its own `attempt` token. */
 const attemptFields = { attempt: z.string().min(1), host: z.string(), version: z.string() };

@@ -1,7 +1,7 @@
 /**
  * The owner's side of the queue: hands runs to BullMQ as jobs and turns their progress and results into the
  * scheduler's callbacks (job-tracker.ts), so `launch`, `settle`, events and study progress work as for local
- * runs. A run's job id is `<labId>:<runId>`: dispatching it again (after the owner restarted) re-attaches to
+ * runs. A run's job id is `<labId>_<runId>`: dispatching it again (after the owner restarted) re-attaches to
  * the job, and a result still in Redis is picked up. The owner removes a job once its result is recorded.
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
