@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { modelConfigSchema } from '../../../shared/model-config';
 import type { BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
+import type { SavedModel } from '../store/store-types';
 
 /** The queue every Loss Lab owner and worker on one Redis share. */
 export const QUEUE_NAME = 'loss-lab-runs';
@@ -64,3 +65,7 @@ export const resultSchema = z.object({
   model: z.object({ modelTopology: z.unknown(), weightSpecs: z.array(z.unknown()), weightData: z.string() }).nullable(),
 });
 export type JobResult = z.infer<typeof resultSchema>;
+
+/** The trained model of a result, its weights back from base64. */
+export const decodeModel = (result: JobResult): SavedModel | null =>
+  result.model && { modelTopology: result.model.modelTopology, weightSpecs: result.model.weightSpecs, weightData: new Uint8Array(Buffer.from(result.model.weightData, 'base64')) };

@@ -7,7 +7,7 @@
 import type { BackendName } from '../../../shared/run-types';
 import type { LaunchCallbacks, WorkerInfo } from '../lab/run-launcher';
 import type { TrainingOutcome } from '../training/types';
-import { progressSchema, resultSchema, type JobResult } from './job-payload';
+import { decodeModel, progressSchema, resultSchema } from './job-payload';
 
 export interface JobTracker {
   /** A `job.updateProgress` message; malformed ones and those of a superseded attempt are ignored. */
@@ -24,7 +24,7 @@ export interface JobTracker {
   readonly done: Promise<TrainingOutcome>;
 }
 
-export function createJobTracker(callbacks: LaunchCallbacks, decodeModel: (result: JobResult) => TrainingOutcome['model']): JobTracker {
+export function createJobTracker(callbacks: LaunchCallbacks): JobTracker {
   let resolve!: (outcome: TrainingOutcome) => void;
   const done = new Promise<TrainingOutcome>((r) => (resolve = r));
   let settled = false;

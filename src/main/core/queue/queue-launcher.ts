@@ -33,9 +33,6 @@ export interface QueueLauncherOptions {
   log: (line: string) => void;
 }
 
-const decodeModel = (result: JobResult) =>
-  result.model && { modelTopology: result.model.modelTopology, weightSpecs: result.model.weightSpecs, weightData: new Uint8Array(Buffer.from(result.model.weightData, 'base64')) };
-
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Connects to the queue; throws QueueUnreachableError (naming the redacted URL) when it cannot within a few seconds. */
@@ -119,7 +116,7 @@ export async function createQueueLauncher(options: QueueLauncherOptions): Promis
     },
     onReady: (listener) => connection.onReady(listener),
     start(run: LaunchedRun, callbacks: LaunchCallbacks): TrainingHandle {
-      const tracker = createJobTracker(callbacks, decodeModel);
+      const tracker = createJobTracker(callbacks);
       const jobId = jobIdOf(labId, run.runId);
       try {
         const info = options.datasets.list().find((d) => d.id === run.datasetId);
