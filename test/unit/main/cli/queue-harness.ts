@@ -1,6 +1,6 @@
 /** Queue tests: `lab worker` processes, and reading an owner's database while its study runs. */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { findPreset } from '../../../../src/shared/presets';
@@ -79,6 +79,7 @@ export interface RunRow {
 
 /** The owner's runs as the database holds them now (read-only, beside the running owner). */
 export function runRows(dataDir: string): RunRow[] {
+  if (!existsSync(join(dataDir, 'loss-lab.db'))) return [];
   const db = new Database(join(dataDir, 'loss-lab.db'), { readonly: true, fileMustExist: true });
   try {
     return db

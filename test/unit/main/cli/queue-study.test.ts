@@ -74,7 +74,7 @@ describe('studies on a queue', () => {
     for (const epochs of epochRows(owner).values()) expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
   }, SLOW_TEST_MS);
 
-  it('Redis stopped mid-study: a clear error, runs stay queued, and after it is back no run is lost or doubled', async () => {
+  it('Redis stopped mid-study (restarted empty): a clear error, nothing given up meanwhile, and after it is back no run is lost or doubled', async () => {
     redis = await startTestRedis();
     const server = redis;
     await twoWorkers(server.url);
@@ -86,14 +86,17 @@ describe('studies on a queue', () => {
     await until(() => runRows(owner).some((r) => r.status === 'completed'), 120_000, 'a completed run');
     await server.stop();
     await until(() => /the queue at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/? is unreachable/.test(stderr), 30_000, 'the unreachable message');
-    const queuedDuringOutage = runRows(owner).filter((r) => r.status === 'queued').map((r) => r.id);
+    // Nothing is given up while the queue is down: no run fails, none is started or finished.
+    const duringOutage = runRows(owner).map((r) => [r.id, r.status]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(runRows(owner).filter((r) => r.status === 'queued').map((r) => r.id)).toEqual(queuedDuringOutage);
+    expect(runRows(owner).map((r) => [r.id, r.status])).toEqual(duringOutage);
+    expect(duringOutage.some(([, status]) => status === 'failed')).toBe(false);
     await server.start();
 
     const end = await queued.exited;
     expect(end.code, end.stderr).toBe(0);
     expect(end.stderr).toContain('is back');
+    expect(end.stderr).toMatch(/run \d+: its job was lost while the queue was down; dispatching it again/);
     expect(end.stderr).not.toContain(server.password);
     const rows = runRows(owner);
     expect(rows.map((r) => [r.status, r.epochs_done])).toEqual(Array(6).fill(['completed', 2]));
