@@ -8,7 +8,7 @@ import { contentHash } from '../../../../src/main/core/datasets/same-content';
 import { CHUNK_BYTES, fetchDataset, uploadDataset } from '../../../../src/main/core/queue/dataset-transfer';
 import { connectRedis } from '../../../../src/main/core/queue/redis-connection';
 import { parseQueueUrl } from '../../../../src/main/core/queue/redis-url';
-import { startTestRedis, type TestRedis } from '../../redis-server';
+import { startTestRedis, type TestRedis } from './redis-server';
 import { openRegistryFixture, type RegistryFixture } from '../datasets/registry-fixture';
 
 let server: TestRedis;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDatasetCache } from '../../../../src/main/core/datasets/cache';
 import { contentHash } from '../../../../src/main/core/datasets/same-content';
-import { startTestRedis, type TestRedis } from '../../redis-server';
+import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
 import { lab, removeTempDirs, SLOW_TEST_MS, tempDir } from './cli-harness';
 import { runRows, startWorker, type WorkerProcess } from './queue-harness';
 

@@ -3,7 +3,7 @@
  * worker killed mid-run, Redis stopped mid-study.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestRedis, type TestRedis } from '../../redis-server';
+import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
 import { removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
 import { epochRows, runRows, startWorker, until, type WorkerProcess, writeStudyFile } from './queue-harness';
 
