@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { JSON_OPTION, QUEUE_OPTION, WORKERS_OPTION } from '../options/global-options';
 import { printJson } from '../progress';
 import { studyReport } from '../study-report';
-import { runStudy } from '../wait-study';
+import { runStudy, trainedOn } from '../wait-study';
 
 export const studyResumeCommand: Command = {
   name: 'study resume',
@@ -16,7 +16,7 @@ export const studyResumeCommand: Command = {
     const studyId = idArgument(args[0], 'the study id', 'study resume 2');
     const json = o.flag('json');
     const s = await session();
-    const outcome = await runStudy(s.api, () => s.api.studies.resume({ studyId }), json, s.lab.info().workers);
+    const outcome = await runStudy(s.api, () => s.api.studies.resume({ studyId }), json, trainedOn(s.lab.info().workers, o.string('queue')));
     const { detail } = outcome;
     if (json) printJson({ type: 'result', studyId, status: detail.status, seconds: outcome.seconds, aggregates: detail.aggregates, verdicts: detail.verdicts });
     else console.log(studyReport(detail));

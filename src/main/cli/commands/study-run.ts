@@ -8,7 +8,7 @@ import { printDryRun, type PlannedStudy } from '../study-dry-run';
 import { readStudyFile } from '../study-file';
 import { studyReport } from '../study-report';
 import { UsageError } from '../usage-error';
-import { runStudy } from '../wait-study';
+import { runStudy, trainedOn } from '../wait-study';
 import type { CliSession } from '../cli-lab';
 
 /** The study a command line asks for: the built-in one or a study file, as a plan (for --dry-run) and a starter. */
@@ -80,7 +80,7 @@ export const studyRunCommand: Command = {
         return created;
       },
       json,
-      s.lab.info().workers,
+      trainedOn(s.lab.info().workers, o.string('queue')),
     );
     const { detail } = outcome;
     if (json) printJson({ type: 'result', studyId: detail.id, status: detail.status, seconds: outcome.seconds, aggregates: detail.aggregates, verdicts: detail.verdicts });
