@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
-import { removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
+import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
 import { epochRows, runRows, startWorker, until, type WorkerProcess, writeStudyFile } from './queue-harness';
 
 let redis: TestRedis | null = null;
@@ -101,5 +101,28 @@ describe('studies on a queue', () => {
     const rows = runRows(owner);
     expect(rows.map((r) => [r.status, r.epochs_done])).toEqual(Array(6).fill(['completed', 2]));
     for (const epochs of epochRows(owner).values()) expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+  }, SLOW_TEST_MS);
+
+  it('an owner killed (kill -9) mid-study: resumed, it picks up what the workers did meanwhile and trains nothing twice', async () => {
+    redis = await startTestRedis();
+    const a = await startWorker(redis.url, tempDir('loss-lab-worker-a-')); // one worker: the queue holds waiting jobs
+    workers.push(a);
+    const study = writeStudyFile(tempDir(), { trainSize: 2000, epochs: 2, seeds: 2 });
+    const owner = tempDir('loss-lab-owner-');
+    const queued = startLab(['study', 'run', '--config', study, '--queue', redis.url, '--json'], owner);
+    await until(() => runRows(owner).some((r) => r.status === 'completed'), 120_000, 'a completed run');
+    queued.child.kill('SIGKILL');
+    await queued.exited;
+    await a.waitFor(/(run \d+ completed[^]*){3}/); // the worker went on with the queue meanwhile
+
+    const resumed = lab(['study', 'resume', '1', '--queue', redis.url], owner);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(runRows(owner).map((r) => [r.status, r.epochs_done])).toEqual(Array(6).fill(['completed', 2]));
+    for (const epochs of epochRows(owner).values()) expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    // spawnSync held this process's event loop: read the worker's lines now, and any late duplicate.
+    await a.waitFor(/(run \d+ completed[^]*){6}/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const trained = [...a.output().matchAll(/run (\d+) completed/g)].map((m) => Number(m[1]));
+    expect(trained.sort()).toEqual([1, 2, 3, 4, 5, 6]);
   }, SLOW_TEST_MS);
 });
