@@ -44,7 +44,7 @@ export const workerCommand: Command = {
         signals += 1;
         if (signals === 1) {
           log('finishing the active runs, taking no new ones (Ctrl-C again hands them back to the queue)');
-          void worker.close().then(() => resolve(0));
+          void worker.close().then(() => resolve(signals > 1 ? 130 : 0));
         } else if (signals === 2) {
           log('stopping the active runs and handing them back to the queue');
           void worker.handBack().then(() => resolve(130));
