@@ -116,7 +116,15 @@ export async function createQueueLauncher(options: QueueLauncherOptions): Promis
     },
     onReady: (listener) => connection.onReady(listener),
     start(run: LaunchedRun, callbacks: LaunchCallbacks): TrainingHandle {
-      const tracker = createJobTracker(callbacks);
+      // One line per attempt and worker host, so a sweep's log says where each run trained.
+      const tracker = createJobTracker({
+        ...callbacks,
+        onWorker: (worker) => {
+          const other = worker.version === LAB_VERSION ? '' : `, Loss Lab ${worker.version} (this lab: ${LAB_VERSION})`;
+          log(`run ${run.runId} training on ${worker.host} (${worker.backend}${other})`);
+          callbacks.onWorker(worker);
+        },
+      });
       const jobId = jobIdOf(labId, run.runId);
       try {
         const info = options.datasets.list().find((d) => d.id === run.datasetId);

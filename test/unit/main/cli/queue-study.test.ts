@@ -52,6 +52,7 @@ describe('studies on a queue', () => {
     expect(remoteMetrics).toEqual(metricsByConfig(local));
     expect([...remoteMetrics.values()].every((m) => (m as { backend: string }).backend === 'wasm')).toBe(true);
     expect(remote.stderr).not.toContain(redis.password);
+    expect(remote.stderr.match(/run \d+ training on \S+ \(wasm\)/g)).toHaveLength(6); // a line per run and host
   }, SLOW_TEST_MS);
 
   it('a worker killed (kill -9) mid-run: another trains the run again and the study completes, each run once', async () => {
