@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendNote } from '../../../../src/main/cli/backend-note';
+import { backendsUsed } from '../../../../src/main/core/studies/backend-note';
 import type { RunSummary } from '../../../../src/shared/run-types';
 
 const run = (id: number, backend: RunSummary['backend']): RunSummary => ({
@@ -25,14 +25,14 @@ const run = (id: number, backend: RunSummary['backend']): RunSummary => ({
   notes: '',
 });
 
-describe('backendNote', () => {
+describe('backendsUsed', () => {
   it('is silent when all started runs used one backend', () => {
-    expect(backendNote([run(1, 'wasm'), run(2, 'wasm'), run(3, null)])).toBeNull();
+    expect(backendsUsed([run(1, 'wasm'), run(2, 'wasm'), run(3, null)])).toBeNull();
   });
 
   it('says which runs used which backend when they differ', () => {
-    expect(backendNote([run(4, 'tensorflow'), run(1, 'wasm'), run(2, 'wasm'), run(3, 'wasm'), run(5, 'wasm')])).toBe(
-      'backends differ (wasm: runs 1–3, 5; tensorflow: run 4); results are comparable only within one backend',
+    expect(backendsUsed([run(4, 'tensorflow'), run(1, 'wasm'), run(2, 'wasm'), run(3, 'wasm'), run(5, 'wasm')])).toBe(
+      'wasm: runs 1–3, 5; tensorflow: run 4',
     );
   });
 });
