@@ -82,13 +82,15 @@ export function runRows(dataDir: string): RunRow[] {
   if (!existsSync(join(dataDir, 'loss-lab.db'))) return [];
   const db = new Database(join(dataDir, 'loss-lab.db'), { readonly: true, fileMustExist: true });
   try {
-    // The owner may have created the file but not yet its tables.
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'").get()) return [];
     return db
       .prepare<[], RunRow>(
         "SELECT id, status, backend, epochs_done, worker_host, json_extract(config, '$.learningRate') AS learning_rate, json_extract(config, '$.seed') AS seed FROM runs ORDER BY id",
       )
       .all();
+  } catch (error) {
+    // The owner may have created the file but not yet migrated it: no runs yet.
+    if (error instanceof Error && /no such (table|column)/.test(error.message)) return [];
+    throw error;
   } finally {
     db.close();
   }
