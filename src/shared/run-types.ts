@@ -136,6 +136,8 @@ export interface RunSummary {
   finishedAt: string | null;
   durationSeconds: number | null;
   notes: string;
+  /** The queue worker's host that trained the run; absent for runs trained here. */
+  workerHost?: string;
 }
 
 export interface RunDetail extends RunSummary {
