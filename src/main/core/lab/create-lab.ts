@@ -17,7 +17,6 @@ import { createRunScheduler } from './run-scheduler';
 import { runHandlers } from './run-handlers';
 import { studyHandlers, studyProgressNotifier } from './study-handlers';
 import { LAB_VERSION } from './version';
-import { createQueueLauncher } from '../queue/queue-launcher';
 import { labIdOf } from '../queue/lab-id';
 import { parseQueueUrl } from '../queue/redis-url';
 import type { RunLauncher } from './run-launcher';
@@ -28,6 +27,8 @@ const QUEUE_DISPATCH_LIMIT = 500;
 /** Connects to the queue when the host asked for one (a bad or unreachable URL throws, naming it redacted). */
 async function queueLauncher(options: LabOptions, datasets: Awaited<ReturnType<typeof openDatasetRegistry>>): Promise<RunLauncher | undefined> {
   if (options.queueUrl === undefined) return undefined;
+  // Loaded only when asked for: a lab without a queue never loads BullMQ.
+  const { createQueueLauncher } = await import('../queue/queue-launcher');
   return createQueueLauncher({
     address: parseQueueUrl(options.queueUrl),
     labId: labIdOf(options.dataDir),
