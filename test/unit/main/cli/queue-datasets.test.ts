@@ -1,21 +1,24 @@
 /** An imported dataset travels to a worker that lacks it, through the queue, checked by content hash. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readDatasetCache } from '../../../../src/main/core/datasets/cache';
 import { contentHash } from '../../../../src/main/core/datasets/same-content';
 import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
-import { lab, removeTempDirs, SLOW_TEST_MS, tempDir } from './cli-harness';
-import { runRows, startWorker, type WorkerProcess } from './queue-harness';
+import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
+import { runRows, startWorker, until, type WorkerProcess } from './queue-harness';
+import { connectRedis } from '../../../../src/main/core/queue/redis-connection';
+import { parseQueueUrl } from '../../../../src/main/core/queue/redis-url';
 
 const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
 let redis: TestRedis | null = null;
-let worker: WorkerProcess | null = null;
-afterAll(async () => {
-  await worker?.end();
+const workers: WorkerProcess[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.end()));
   await redis?.stop();
-  removeTempDirs();
+  redis = null;
 });
+afterAll(removeTempDirs);
 
 describe('an imported dataset on a queue', () => {
   it.skipIf(!existsSync(FASHION_DIR))('reaches a worker that lacks it and is verified there by hash', async () => {
@@ -24,7 +27,7 @@ describe('an imported dataset on a queue', () => {
     const imported = lab(['datasets', 'import', FASHION_DIR, '--json'], owner);
     expect(imported.status, imported.stderr).toBe(0);
     const workerDir = tempDir('loss-lab-worker-');
-    worker = await startWorker(redis.url, workerDir);
+    workers.push(await startWorker(redis.url, workerDir));
 
     const trained = lab(['train', '--dataset', 'fashion-mnist', '--train-size', '1000', '--epochs', '1', '--queue', redis.url], owner);
     expect(trained.status, trained.stderr).toBe(0);
@@ -39,5 +42,28 @@ describe('an imported dataset on a queue', () => {
     const ownerHash = contentHash(readDatasetCache(join(owner, 'datasets', readdirSync(join(owner, 'datasets')).find((f) => f.startsWith('fashion'))!)));
     expect(file).toBe(`${ownerHash}.bin`);
     expect(contentHash(readDatasetCache(join(downloads, file)))).toBe(ownerHash);
+  }, SLOW_TEST_MS);
+
+  it.skipIf(!existsSync(FASHION_DIR))('a dataset gone from the queue fails the run after 3 attempts, saying why', async () => {
+    redis = await startTestRedis();
+    const owner = tempDir('loss-lab-owner-');
+    expect(lab(['datasets', 'import', FASHION_DIR], owner).status).toBe(0);
+    const train = startLab(['train', '--dataset', 'fashion-mnist', '--train-size', '1000', '--epochs', '1', '--queue', redis.url, '--json'], owner);
+    await until(() => runRows(owner)[0]?.status === 'running', 120_000, 'the dispatch');
+    const client = connectRedis(parseQueueUrl(redis.url));
+    // The upload's index key is written after its chunks; no worker has taken the job yet.
+    let keys: string[] = [];
+    for (let i = 0; i < 600 && !keys.some((k) => /^loss-lab:dataset:[0-9a-f]{64}$/.test(k)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      keys = await client.keys('loss-lab:dataset:*');
+    }
+    expect(keys.length).toBeGreaterThan(1);
+    await client.del(...keys);
+    client.disconnect();
+    workers.push(await startWorker(redis.url, tempDir('loss-lab-worker-')));
+
+    const end = await train.exited;
+    expect(end.code).toBe(1);
+    expect(end.lines.at(-1)).toMatchObject({ type: 'evaluation', status: 'failed', error: expect.stringMatching(/neither on this worker nor on the queue.*\(after 3 attempts\)/) });
   }, SLOW_TEST_MS);
 });
