@@ -18,10 +18,12 @@ import { createJobTracker, type JobTracker } from './job-tracker';
 import { watchConnection } from './queue-connection';
 import { connectRedis, redisOptions } from './redis-connection';
 import type { QueueAddress } from './redis-url';
-import { requestStop } from './stop-requests';
+import { clearStopRequest, requestStop } from './stop-requests';
 
 /** Attempts of a job: a failed training (or a worker that died twice) is tried on up to this many workers. */
 export const JOB_ATTEMPTS = 3;
+/** Finished jobs the lab has not collected (it died) wait this long in Redis for `study resume`: a week. */
+const KEEP_SECONDS = 7 * 24 * 3600;
 /** How long a stop waits for the worker to confirm before the run is settled as stopped anyway. */
 const STOP_GRACE_MS = 15_000;
 
@@ -91,12 +93,14 @@ export async function createQueueLauncher(options: QueueLauncherOptions): Promis
     const existing = await Job.fromId<JobPayload, JobResult>(queue, jobId);
     if (existing) {
       const state = await existing.getState();
-      // A result of a stopped attempt or a failure is not this dispatch's to keep: train it again.
-      const stale = state === 'failed' || (state === 'completed' && existing.returnvalue?.status === 'stopped');
+      // Only a completed training is kept (the lab died before storing it); a stopped, diverged or failed one
+      // belongs to an earlier dispatch of a run someone re-queued: train it again.
+      const stale = state === 'failed' || (state === 'completed' && existing.returnvalue?.status !== 'completed');
       if (!stale) return state === 'completed' ? collect(jobId) : undefined;
       await existing.remove();
     }
-    await queue.add(JOB_NAME, payload, { jobId, attempts: JOB_ATTEMPTS, removeOnComplete: false, removeOnFail: false });
+    await clearStopRequest(redis, jobId); // a stop of an earlier dispatch of this run must not stop this one
+    await queue.add(JOB_NAME, payload, { jobId, attempts: JOB_ATTEMPTS, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } });
   };
 
   /** After an outage: jobs Redis lost (restarted without persistence) are added again and start over. */

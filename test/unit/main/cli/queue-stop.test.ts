@@ -1,5 +1,6 @@
 /** Ctrl-C on a lab whose run trains on a queue: the worker stops it as a local stop would, or it never starts. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLab } from '../../../../src/main/core/lab/create-lab';
 import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
 import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
 import { runRows, startWorker, until, type WorkerProcess } from './queue-harness';
@@ -31,6 +32,18 @@ describe('stopping a run that trains on a queue', () => {
     expect(runRows(owner)[0].epochs_done).toBeLessThan(20);
     await worker.waitFor(/run 1 stopped in/);
     expect(JSON.parse(lab(['runs', 'show', '1', '--json'], owner).stdout)).toMatchObject({ status: 'stopped', hasModel: true, worker: { version: expect.any(String) } });
+
+    // Re-queued, it trains again: the earlier stop request does not stop the new dispatch.
+    const again = await createLab({ dataDir: owner, host: 'cli', resumeQueued: false, queueUrl: redis.url });
+    try {
+      expect(await again.handle('runs:requeue', { runId: 1 })).toMatchObject({ ok: true });
+      const ended = (status: string): boolean => status !== 'queued' && status !== 'running';
+      await until(() => runRows(owner).some((r) => r.epochs_done >= 2 || ended(r.status)), 120_000, 'two epochs of the re-queued run, or its end');
+      expect(runRows(owner)[0].status).toBe('running');
+      expect(runRows(owner)[0].epochs_done).toBeGreaterThanOrEqual(2);
+    } finally {
+      await again.close();
+    }
   }, SLOW_TEST_MS);
 
   it('Ctrl-C before any worker took it removes it from the queue', async () => {
