@@ -103,10 +103,17 @@ export async function createQueueLauncher(options: QueueLauncherOptions): Promis
     await queue.add(JOB_NAME, payload, { jobId, attempts: JOB_ATTEMPTS, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } });
   };
 
-  /** After an outage: jobs Redis lost (restarted without persistence) are added again and start over. */
+  /**
+   * After an outage: jobs that finished meanwhile are collected (their events may be gone), and jobs Redis lost
+   * (restarted without persistence) are added again and start over.
+   */
   const redispatchLost = async (): Promise<void> => {
     for (const [jobId, entry] of tracked) {
-      if (entry.tracker.settled || (await Job.fromId(queue, jobId))) continue;
+      if (entry.tracker.settled) continue;
+      if (await Job.fromId(queue, jobId)) {
+        await collect(jobId);
+        continue;
+      }
       log(`run ${entry.payload.runId}: its job was lost while the queue was down; dispatching it again`);
       entry.tracker.lost();
       await dispatch(jobId, entry.payload, entry.datasetCachePath);
