@@ -50,6 +50,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const enqueued = new Set<number>();
   const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
   const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
+  const statusOf = store.db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
   const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
   /** Emits the run's status; `status` wins over the stored one, which a failed write may have left behind. */
@@ -82,6 +83,12 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
    */
   const settle = (runId: number, outcome: TrainingOutcome): void => {
     running.delete(runId);
+    // A result is recorded once: a run already ended (a duplicate delivery from a queue) is left as it is.
+    const stored = statusOf.get(runId)?.status;
+    if (stored === 'completed' || stored === 'stopped' || stored === 'diverged' || stored === 'failed') {
+      if (!closing) kick();
+      return;
+    }
     const recordFailure = recordFailures.get(runId);
     recordFailures.delete(runId);
     let status: RunStatus = closing && outcome.status === 'stopped' ? 'interrupted' : outcome.status;

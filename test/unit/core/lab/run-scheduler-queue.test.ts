@@ -35,6 +35,7 @@ const result = (attempt: string, host: string, epochs: EpochMetrics[]) => ({
 
 let fixture: RegistryFixture;
 let scheduler: RunScheduler;
+let events: ReturnType<typeof createLabEvents>;
 const trackers = new Map<number, JobTracker>();
 const launcher: RunLauncher = {
   ready: true,
@@ -49,7 +50,8 @@ const launcher: RunLauncher = {
 
 beforeEach(async () => {
   fixture = await openRegistryFixture('loss-lab-queue-scheduler-');
-  scheduler = createRunScheduler({ store: fixture.store, datasets: fixture.registry, events: createLabEvents(), workers: 4, launcher, resumeQueued: true });
+  events = createLabEvents();
+  scheduler = createRunScheduler({ store: fixture.store, datasets: fixture.registry, events, workers: 4, launcher, resumeQueued: true });
 });
 afterEach(async () => {
   await scheduler.close();
@@ -99,5 +101,18 @@ describe('the run scheduler over a queue launcher', () => {
     const run = fixture.store.getRun(runId);
     expect(run).toMatchObject({ status: 'completed', epochsDone: 2, worker: { host: 'lab-b' } });
     expect(run?.epochs.map((e) => e.trainLoss)).toEqual([0.7, 0.3]);
+  });
+
+  it('leaves a run that already ended as it is when a late result arrives, announcing nothing false', async () => {
+    const { runId, tracker } = dispatchedRun();
+    const announced: string[] = [];
+    events.subscribe((name, payload) => {
+      if (name === 'runs:status') announced.push((payload as { status: string }).status);
+    });
+    fixture.store.finishRun(runId, { status: 'completed', evaluation: null, error: null });
+    tracker.completed(result('a', 'lab-a', [epoch(1, 0.7)]));
+    await settled();
+    expect(fixture.store.getRun(runId)).toMatchObject({ status: 'completed', error: null, hasModel: false, epochs: [] });
+    expect(announced).not.toContain('failed');
   });
 });
