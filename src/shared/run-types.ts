@@ -136,6 +136,8 @@ export interface RunSummary {
   finishedAt: string | null;
   durationSeconds: number | null;
   notes: string;
+  /** The queue worker's host that trained the run; absent for runs trained here. */
+  workerHost?: string;
 }
 
 export interface RunDetail extends RunSummary {
@@ -146,6 +148,8 @@ export interface RunDetail extends RunSummary {
   error: string | null;
   /** Whether trained weights are stored, so the run can serve predictions. */
   hasModel: boolean;
+  /** The queue worker that trained the run (machine and Loss Lab version); absent for runs trained here. */
+  worker?: { host: string; version: string };
 }
 
 export interface Prediction {

@@ -9,9 +9,12 @@ export interface CliSession {
   api: LabApi;
 }
 
-/** Opens the lab for one command; runs left queued by the app are not started by the CLI. */
-export async function openCliSession(dataDir: string, workers?: number): Promise<CliSession> {
-  const lab = await createLab({ dataDir, host: 'cli', workers, resumeQueued: false });
+/**
+ * Opens the lab for one command; runs left queued by the app are not started by the CLI. With `queueUrl` its
+ * runs train on that queue's workers.
+ */
+export async function openCliSession(dataDir: string, workers?: number, queueUrl?: string): Promise<CliSession> {
+  const lab = await createLab({ dataDir, host: 'cli', workers, resumeQueued: false, queueUrl });
   const api = buildApi({
     invoke: (channel, request) => lab.handle(channel, request),
     subscribe: (event, listener) =>

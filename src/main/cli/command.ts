@@ -7,6 +7,8 @@ export interface CommandContext {
   args: readonly string[];
   options: OptionReader;
   dataDir: string;
+  /** The environment (LOSS_LAB_QUEUE_PASSWORD, …). */
+  env: NodeJS.ProcessEnv;
   /** Opens the lab on first call (with `--workers` when the command has it); the dispatcher closes it. */
   session(): Promise<CliSession>;
 }

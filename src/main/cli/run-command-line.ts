@@ -7,6 +7,7 @@ import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, overviewHelp } from './help';
 import { OptionReader } from './options/option-reader';
 import { parseCommandLine } from './options/parse-command-line';
+import { queueUrlOf } from './queue-url';
 import { UsageError } from './usage-error';
 
 /** Lab errors that mean the input was wrong (exit 2) rather than that something failed (exit 1). */
@@ -38,8 +39,9 @@ export async function runCommandLine(argv: readonly string[], env: NodeJS.Proces
       args: line.args,
       options,
       dataDir,
+      env,
       // Imported on first use: help and bad input answer without loading TensorFlow.js.
-      session: async () => (opened ??= await (await import('./cli-lab')).openCliSession(dataDir, options.number('workers'))),
+      session: async () => (opened ??= await (await import('./cli-lab')).openCliSession(dataDir, options.number('workers'), queueUrlOf(options, env))),
     });
   } finally {
     await opened?.lab.close();

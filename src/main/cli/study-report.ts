@@ -1,5 +1,6 @@
 /** A study's results as three tables that fit 100 columns, then the verdicts and comparisons. */
 import type { Comparison, ConfigAggregate, Spread, StudyDetail } from '../../shared/study-types';
+import { backendsUsed } from '../core/studies/backend-note';
 import { clip, num, pct, table } from './format';
 import { wrap, WIDTH } from './help';
 
@@ -31,6 +32,8 @@ export function studyReport(detail: StudyDetail): string {
     '',
     table([['configuration', 'gradient norm, epoch 1→last', 'saturation 1→last'], ...a.map((x) => [label(x), trend(x, 'gradientNorms'), trend(x, 'saturation')])]),
   ];
+  const backends = backendsUsed(detail.runs);
+  if (backends) lines.push('', wrap(`backends differ (${backends}); results are comparable only within one backend`, WIDTH, 0));
   for (const v of detail.verdicts ?? []) {
     const size = v.trainSize === null ? '' : ` [train size ${v.trainSize}]`;
     lines.push('', wrap(`claim ${v.claim}${size}: ${v.statement}`, WIDTH - 2, 2), `  → ${wrap(`${v.status.toUpperCase()}: ${v.evidence}`, WIDTH - 4, 4)}`);

@@ -1,6 +1,7 @@
 /** Starts (or resumes) a study and waits for its runs to end, with progress on stderr. */
 import type { LabApi } from '../../shared/contract';
 import type { StudyDetail, StudySummary } from '../../shared/study-types';
+import { redacted } from '../core/queue/redis-url';
 import { createProgress } from './progress';
 
 export interface StudyOutcome {
@@ -17,7 +18,11 @@ const finished = (s: StudySummary): boolean => (s.runsQueued === 0 && s.runsRunn
  * Ctrl-C pauses the study (its running runs end as interrupted when the CLI closes) so that
  * `study resume` can continue it.
  */
-export async function runStudy(api: LabApi, start: () => Promise<StudySummary>, quiet: boolean, workers: number): Promise<StudyOutcome> {
+/** Where a study's runs train, for its first progress line: `2 workers`, or the queue's redacted URL. */
+export const trainedOn = (workers: number, queue: string | undefined): string =>
+  queue === undefined ? `${workers} worker${workers === 1 ? '' : 's'}` : `the workers of ${redacted(queue)}`;
+
+export async function runStudy(api: LabApi, start: () => Promise<StudySummary>, quiet: boolean, where: string): Promise<StudyOutcome> {
   const startedAt = performance.now();
   const progress = createProgress(!quiet, 2000);
   const latest = new Map<number, StudySummary>();
@@ -33,7 +38,7 @@ export async function runStudy(api: LabApi, start: () => Promise<StudySummary>, 
   });
   const summary = await start();
   id = summary.id;
-  if (!quiet) process.stderr.write(`study ${id}: ${summary.runsTotal} runs on ${workers} worker${workers === 1 ? "" : "s"}\n`);
+  if (!quiet) process.stderr.write(`study ${id}: ${summary.runsTotal} runs on ${where}\n`);
   const current = latest.get(id) ?? summary;
   if (finished(current)) settle(false);
   const pause = (): void => {

@@ -33,6 +33,14 @@ describe('run columns', () => {
     expect(text('accuracy')).toBe('95.00%');
     expect(text('duration')).toBe('59 s');
   });
+
+  it('shows the queue worker that trained a run beside its backend, and filters by it', () => {
+    const text = (run: ReturnType<typeof runSummary>) => RUN_COLUMNS.find((c) => c.key === 'backend')?.text(run);
+    expect(text(runSummary(1, { backend: 'wasm' }))).toBe('wasm');
+    const remote = runSummary(2, { backend: 'wasm', workerHost: 'lab-b' });
+    expect(text(remote)).toBe('wasm on lab-b');
+    expect(matchesFilter(remote, 'lab-b')).toBe(true);
+  });
 });
 
 describe('parseRoute', () => {

@@ -14,6 +14,7 @@ import { studyResumeCommand } from './study-resume';
 import { studyRunCommand } from './study-run';
 import { studyShowCommand } from './study-show';
 import { trainCommand } from './train';
+import { workerCommand } from './worker';
 
 /** Every command, in the order the overview lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -32,4 +33,5 @@ export const COMMANDS: readonly Command[] = [
   datasetsListCommand,
   datasetsImportCommand,
   datasetsDeleteCommand,
+  workerCommand,
 ];

@@ -1,14 +1,14 @@
 import { expandStudy, SEED_ARTICLE_ID, seedArticleConfigurations, seedList } from '../../core/studies/expand';
 import type { Command } from '../command';
 import { DEFAULT_DATASET, resolveDataset } from '../default-dataset';
-import { DATASET_OPTION, JSON_OPTION, WORKERS_OPTION } from '../options/global-options';
+import { DATASET_OPTION, QUEUE_OPTION, JSON_OPTION, WORKERS_OPTION } from '../options/global-options';
 import type { OptionReader } from '../options/option-reader';
 import { printJson } from '../progress';
 import { printDryRun, type PlannedStudy } from '../study-dry-run';
 import { readStudyFile } from '../study-file';
 import { studyReport } from '../study-report';
 import { UsageError } from '../usage-error';
-import { runStudy } from '../wait-study';
+import { runStudy, trainedOn } from '../wait-study';
 import type { CliSession } from '../cli-lab';
 
 /** The study a command line asks for: the built-in one or a study file, as a plan (for --dry-run) and a starter. */
@@ -54,6 +54,7 @@ export const studyRunCommand: Command = {
       description: 'Built-in study only: training-set sizes to run every configuration at (seeded, class-stratified subsets; test split unchanged)',
     },
     DATASET_OPTION,
+    QUEUE_OPTION,
     WORKERS_OPTION,
     JSON_OPTION,
   ],
@@ -79,7 +80,7 @@ export const studyRunCommand: Command = {
         return created;
       },
       json,
-      s.lab.info().workers,
+      trainedOn(s.lab.info().workers, o.string('queue')),
     );
     const { detail } = outcome;
     if (json) printJson({ type: 'result', studyId: detail.id, status: detail.status, seconds: outcome.seconds, aggregates: detail.aggregates, verdicts: detail.verdicts });

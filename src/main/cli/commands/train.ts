@@ -5,7 +5,7 @@ import type { Command } from '../command';
 import { resolveDataset } from '../default-dataset';
 import { num, pct } from '../format';
 import { CONFIG_OPTIONS, DEFAULT_BASE_PRESET } from '../options/config-options';
-import { DATASET_OPTION, JSON_OPTION } from '../options/global-options';
+import { DATASET_OPTION, QUEUE_OPTION, JSON_OPTION } from '../options/global-options';
 import { createProgress, printJson } from '../progress';
 import { resolveRunConfig } from '../run-config';
 
@@ -44,6 +44,7 @@ export const trainCommand: Command = {
     },
     { name: 'config', type: 'path', valueName: '<run.json>', description: 'Base config from a run file, as `lab runs show <id> --config` prints it; applied over --preset' },
     DATASET_OPTION,
+    QUEUE_OPTION,
     { name: 'name', type: 'string', description: 'Name shown in the history; default: the preset or architecture and the seed' },
     JSON_OPTION,
     ...CONFIG_OPTIONS,

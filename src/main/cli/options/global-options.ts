@@ -34,3 +34,13 @@ export const WORKERS_OPTION: OptionSpec = {
   description: 'Runs trained at once, one worker thread each',
   default: 'number of cores',
 };
+
+/** Where runs train when not here: a queue that `lab worker`s on other machines take them from. */
+export const QUEUE_OPTION: OptionSpec = {
+  name: 'queue',
+  type: 'string',
+  valueName: '<redis-url>',
+  description:
+    'Train on the workers of this queue (redis://:PASSWORD@HOST:6379, rediss:// for TLS) instead of here; ' +
+    'the password may instead come from env LOSS_LAB_QUEUE_PASSWORD, out of `ps`',
+};

@@ -17,6 +17,26 @@ import { createRunScheduler } from './run-scheduler';
 import { runHandlers } from './run-handlers';
 import { studyHandlers, studyProgressNotifier } from './study-handlers';
 import { LAB_VERSION } from './version';
+import { labIdOf } from '../queue/lab-id';
+import { parseQueueUrl } from '../queue/redis-url';
+import type { RunLauncher } from './run-launcher';
+
+/** Runs handed to a queue at once: all of a study, so idle workers never wait for the owner. */
+const QUEUE_DISPATCH_LIMIT = 500;
+
+/** Connects to the queue when the host asked for one (a bad or unreachable URL throws, naming it redacted). */
+async function queueLauncher(options: LabOptions, datasets: Awaited<ReturnType<typeof openDatasetRegistry>>): Promise<RunLauncher | undefined> {
+  if (options.queueUrl === undefined) return undefined;
+  // Loaded only when asked for: a lab without a queue never loads BullMQ.
+  const { createQueueLauncher } = await import('../queue/queue-launcher');
+  return createQueueLauncher({
+    address: parseQueueUrl(options.queueUrl),
+    labId: labIdOf(options.dataDir),
+    datasets,
+    preferredBackend: options.preferredBackend,
+    log: (line) => console.error(`[loss-lab] ${line}`),
+  });
+}
 
 /** Opens the data directory, the database and the datasets, then resumes any queued runs. */
 export async function createLab(options: LabOptions): Promise<Lab> {
@@ -36,11 +56,13 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       host: options.host,
     };
     const notifyStudy = studyProgressNotifier(store, events, workers);
+    const launcher = await queueLauncher(options, datasets);
     const scheduler = createRunScheduler({
       store,
       datasets,
       events,
-      workers,
+      workers: launcher ? QUEUE_DISPATCH_LIMIT : workers,
+      launcher,
       workerUrl: options.workerUrl,
       preferredBackend: options.preferredBackend,
       resumeQueued: options.resumeQueued ?? true,

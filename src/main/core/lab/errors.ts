@@ -31,7 +31,7 @@ export function toLabError(error: unknown): LabErrorData {
     if (error.name === 'DatasetError') return { code: 'dataset_error', message: error.message };
     if (error.name === 'NotFoundError') return { code: 'not_found', message: error.message };
     if (error.name === 'RunStateError' || error.name === 'StudyStateError') return { code: 'conflict', message: error.message };
-    if (error.name === 'FolderError') return { code: 'invalid_request', message: error.message };
+    if (error.name === 'FolderError' || error.name === 'QueueUrlError') return { code: 'invalid_request', message: error.message };
     if (error.name === 'RangeError') return { code: 'invalid_request', message: error.message };
     return { code: 'internal', message: error.message };
   }

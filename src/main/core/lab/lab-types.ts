@@ -17,6 +17,11 @@ export interface LabOptions {
   resumeQueued?: boolean;
   /** Force a backend (tests, benchmarks); default: the best that loads. */
   preferredBackend?: BackendName;
+  /**
+   * Train on a queue's workers (`lab worker` on other machines) instead of this process's worker threads:
+   * `redis://:PASSWORD@HOST:6379` or `rediss://…`. The lab stays the owner of the history.
+   */
+  queueUrl?: string;
   /** The desktop host's save and open dialogs; without them exports are downloads and imports are uploads. */
   files?: HostFiles;
 }

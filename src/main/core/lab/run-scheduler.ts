@@ -8,6 +8,7 @@ import { conflict, notFound } from './errors';
 import { watchForeignRuns } from './foreign-runs';
 import { summarize } from './summarize';
 import type { LabEvents } from './lab-events';
+import type { LaunchCallbacks, RunLauncher } from './run-launcher';
 
 export interface RunScheduler {
   /** Starts queued runs while fewer than `workers` run. The database is the queue, so it survives restarts. */
@@ -31,6 +32,8 @@ export interface SchedulerDeps {
   resumeQueued: boolean;
   /** Called after each status change of a study's run (study progress, completion). */
   onRunChanged?: (runId: number) => void;
+  /** Trains the runs elsewhere (a queue of workers on other machines) instead of in this process's worker threads. */
+  launcher?: RunLauncher;
 }
 
 /** Queued runs in creation order, skipping those of paused or cancelled studies. */
@@ -47,6 +50,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const enqueued = new Set<number>();
   const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
   const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
+  const statusOf = store.db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
   const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
   /** Emits the run's status; `status` wins over the stored one, which a failed write may have left behind. */
@@ -79,6 +83,12 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
    */
   const settle = (runId: number, outcome: TrainingOutcome): void => {
     running.delete(runId);
+    // A result is recorded once: a run already ended (a duplicate delivery from a queue) is left as it is.
+    const stored = statusOf.get(runId)?.status;
+    if (stored === 'completed' || stored === 'stopped' || stored === 'diverged' || stored === 'failed') {
+      if (!closing) kick();
+      return;
+    }
     const recordFailure = recordFailures.get(runId);
     recordFailures.delete(runId);
     let status: RunStatus = closing && outcome.status === 'stopped' ? 'interrupted' : outcome.status;
@@ -128,30 +138,43 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       if (!recordFailures.has(runId)) recordFailures.set(runId, reason);
       handle.stop();
     };
-    const handle = startTrainingWorker(
-      { runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend },
-      {
-        onStarted: (backend) => {
-          try {
-            store.markRunning(runId, backend);
-          } catch (error) {
-            return failRecording(`could not record the start of the run: ${messageOf(error)}`);
-          }
-          announce(runId, 'running');
-        },
-        onBatch: (progress) => events.emit('runs:batch', progress),
-        onEpoch: (metrics) => {
-          if (recordFailures.has(runId)) return;
-          try {
-            store.appendEpoch(runId, metrics);
-          } catch (error) {
-            return failRecording(`could not record epoch ${metrics.epoch}: ${messageOf(error)}`);
-          }
-          events.emit('runs:epoch', { runId, metrics });
-        },
+    const callbacks: LaunchCallbacks = {
+      onStarted: (backend) => {
+        try {
+          store.markRunning(runId, backend);
+        } catch (error) {
+          return failRecording(`could not record the start of the run: ${messageOf(error)}`);
+        }
+        announce(runId, 'running');
       },
-      { pool },
-    );
+      onBatch: (progress) => events.emit('runs:batch', progress),
+      onEpoch: (metrics) => {
+        if (recordFailures.has(runId)) return;
+        try {
+          store.appendEpoch(runId, metrics);
+        } catch (error) {
+          return failRecording(`could not record epoch ${metrics.epoch}: ${messageOf(error)}`);
+        }
+        events.emit('runs:epoch', { runId, metrics });
+      },
+      onRestart: () => {
+        try {
+          store.restartRun(runId);
+        } catch (error) {
+          failRecording(`could not clear the epochs of an earlier attempt: ${messageOf(error)}`);
+        }
+      },
+      onWorker: (worker) => {
+        try {
+          store.recordWorker(runId, worker);
+        } catch (error) {
+          console.error(`[loss-lab] could not record run ${runId}'s worker ${worker.host}: ${messageOf(error)}`);
+        }
+      },
+    };
+    const handle = deps.launcher
+      ? deps.launcher.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks)
+      : startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool });
     running.set(runId, handle);
     handle.done.then(
       (outcome) => settle(runId, outcome),
@@ -167,12 +190,15 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   };
 
   const kick = (): void => {
-    if (closing) return;
+    // With the queue unreachable the runs stay queued; the launcher kicks again once it is back.
+    if (closing || (deps.launcher && !deps.launcher.ready)) return;
     for (const { id } of nextQueued.all()) {
       if (running.size >= deps.workers) break;
       if (!running.has(id) && startable(id)) launch(id);
     }
   };
+
+  deps.launcher?.onReady(kick);
 
   return {
     kick,
@@ -199,6 +225,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       for (const handle of handles) handle.stop();
       await Promise.allSettled(handles.map((h) => h.done));
       await pool.close();
+      await deps.launcher?.close();
       // settle() runs in a then() after done; let those callbacks record their status first.
       await new Promise((resolve) => setImmediate(resolve));
     },

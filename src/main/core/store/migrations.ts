@@ -80,6 +80,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN owner_token TEXT NULL;
   ALTER TABLE runs ADD COLUMN owner_heartbeat INTEGER NULL;
   `,
+  // (queue) which machine and Loss Lab version trained a run a queue worker took (NULL for local runs).
+  `
+  ALTER TABLE runs ADD COLUMN worker_host TEXT NULL;
+  ALTER TABLE runs ADD COLUMN worker_version TEXT NULL;
+  `,
 ];
 
 /** Brings `db` up to the latest schema, each migration in its own transaction. Returns the new version. */

@@ -18,6 +18,8 @@ interface DetailRow {
   error: string | null;
   evaluation: string | null;
   has_model: number;
+  worker_host: string | null;
+  worker_version: string | null;
 }
 
 interface ModelRow {
@@ -31,7 +33,7 @@ const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 export function runReads(db: BetterSqlite3.Database): RunReads {
   const summaryById = db.prepare<[number], SummaryRow>(`${SUMMARY_SELECT} WHERE id = ?`);
   const detailById = db.prepare<[number], DetailRow>(`
-    SELECT config, error,
+    SELECT config, error, worker_host, worker_version,
       (SELECT evaluation FROM evaluations WHERE run_id = runs.id) AS evaluation,
       EXISTS (SELECT 1 FROM models WHERE run_id = runs.id) AS has_model
     FROM runs WHERE id = ?`);
@@ -75,6 +77,7 @@ export function runReads(db: BetterSqlite3.Database): RunReads {
         evaluation: row.evaluation === null ? null : decodeJson<Evaluation>(row.evaluation),
         error: row.error,
         hasModel: row.has_model === 1,
+        ...(row.worker_host === null ? {} : { worker: { host: row.worker_host, version: row.worker_version ?? '?' } }),
       };
     }),
     model(id) {

@@ -9,7 +9,7 @@ import { decodeJson } from './json-codec';
  */
 export const SUMMARY_SELECT = `
   SELECT id, name, preset_id, study_id, dataset_id, status, backend, notes, created_at, started_at, finished_at,
-    final_test_accuracy, last_val_accuracy, epochs_done,
+    final_test_accuracy, last_val_accuracy, epochs_done, worker_host,
     json_extract(config, '$.loss') AS loss,
     json_extract(config, '$.hiddenActivation') AS hidden_activation,
     json_extract(config, '$.outputActivation') AS output_activation,
@@ -32,6 +32,7 @@ export interface SummaryRow {
   final_test_accuracy: number | null;
   last_val_accuracy: number | null;
   epochs_done: number;
+  worker_host: string | null;
   loss: string;
   hidden_activation: string;
   output_activation: string;
@@ -78,6 +79,7 @@ export function toSummary(row: SummaryRow): RunSummary {
     finishedAt: row.finished_at,
     durationSeconds: durationSeconds(row.started_at, row.finished_at),
     notes: row.notes,
+    ...(row.worker_host === null ? {} : { workerHost: row.worker_host }),
   };
 }
 

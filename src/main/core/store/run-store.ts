@@ -55,6 +55,8 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
     createRun: write((run) => writes.create(run)),
     markRunning: write((id, backend) => writes.markRunning(id, backend)),
     appendEpoch: write((id, metrics) => writes.appendEpoch(id, metrics)),
+    restartRun: write((id) => writes.restart(id)),
+    recordWorker: write((id, worker) => writes.recordWorker(id, worker)),
     finishRun: write((id, outcome) => writes.finish(id, outcome)),
     failRun: write((id, message) => writes.fail(id, message)),
     requeueRun: write((id) => writes.requeue(id)),

@@ -12,6 +12,8 @@ export interface RunWrites {
   create(run: NewRun): RunSummary;
   markRunning(id: number, backend: BackendName | null): RunSummary;
   appendEpoch(id: number, metrics: EpochMetrics): void;
+  restart(id: number): void;
+  recordWorker(id: number, worker: { host: string; version: string }): void;
   finish(id: number, outcome: RunOutcome): RunSummary;
   fail(id: number, message: string): RunSummary;
   requeue(id: number): RunSummary;
@@ -59,10 +61,13 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
     'INSERT OR REPLACE INTO models (run_id, topology, weight_specs, weight_data) VALUES (?, ?, ?, ?)',
   );
   const clearRun = ['epochs', 'evaluations', 'models'].map((table) => db.prepare<[number]>(`DELETE FROM ${table} WHERE run_id = ?`));
+  const restartCounts = db.prepare<[number]>('UPDATE runs SET epochs_done = 0, last_val_accuracy = NULL, backend = NULL WHERE id = ?');
+  const setWorker = db.prepare<[string, string, number]>('UPDATE runs SET worker_host = ?, worker_version = ? WHERE id = ?');
   const resetRun = db.prepare<[number]>(`
     UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
       final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0,
-      owner_host = NULL, owner_pid = NULL, owner_start = NULL, owner_token = NULL, owner_heartbeat = NULL
+      owner_host = NULL, owner_pid = NULL, owner_start = NULL, owner_token = NULL, owner_heartbeat = NULL,
+      worker_host = NULL, worker_version = NULL
     WHERE id = ?`);
 
   /**
@@ -103,6 +108,15 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
       insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.testLoss, m.testAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
       afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
+    }),
+    restart: immediate((id: number) => {
+      requireStatus(id, ['running'], 'start over');
+      for (const clear of clearRun) clear.run(id);
+      restartCounts.run(id);
+    }),
+    recordWorker: immediate((id: number, worker: { host: string; version: string }) => {
+      requireStatus(id, ['running'], 'record its worker');
+      setWorker.run(worker.host, worker.version, id);
     }),
     finish: immediate((id: number, outcome: RunOutcome) => {
       if (!FINAL_STATUSES.includes(outcome.status)) throw new RunStateError(`a run cannot finish as ${outcome.status}`);

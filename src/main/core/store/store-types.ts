@@ -54,6 +54,13 @@ export interface RunStore {
    * owns the run.
    */
   markRunning(id: number, backend: BackendName | null): RunSummary;
+  /**
+   * A running run of this store starts over (a queue worker died and another took its job): deletes its epochs,
+   * evaluation and model, keeps it running. Throws RunStateError unless it is running here.
+   */
+  restartRun(id: number): void;
+  /** Records which queue worker (host, Loss Lab version) trains the running run. */
+  recordWorker(id: number, worker: { host: string; version: string }): void;
   /** Stores one epoch's metrics in its own transaction, committed before returning. Throws NotFoundError. */
   appendEpoch(id: number, metrics: EpochMetrics): void;
   /**

@@ -5,6 +5,7 @@ import type { ExportResult } from '../../../shared/contract';
 import { ensureDirectory } from '../files/ensure-directory';
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
+import { backendsUsed } from './backend-note';
 import type { RunStore } from '../store/store-types';
 import { strToU8 } from 'fflate';
 import { compare } from './aggregate';
@@ -86,6 +87,8 @@ export async function studyExportFiles(detail: StudyDetail, runs: readonly RunDe
     charts.push({ name, title, svg, file });
   }
 
+  const backends = backendsUsed(detail.runs);
+  if (backends) notes.push(`The runs trained on different backends (${backends}): results are comparable only within one backend.`);
   const { comparison, note } = headlineComparison(detail, runs);
   const input = { detail, comparison, comparisonNote: note, charts, notes };
   write(`${prefix}-report.html`, renderHtml(input));

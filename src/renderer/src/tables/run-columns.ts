@@ -23,7 +23,8 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
     text: (r) => `${r.hiddenActivation} → ${r.outputActivation}`,
   },
   { key: 'status', title: 'Status', sortValue: (r) => r.status, text: (r) => r.status },
-  { key: 'backend', title: 'Backend', sortValue: (r) => r.backend, text: (r) => r.backend ?? '—' },
+  // A queue worker's host beside the backend: a sweep across machines shows where each run trained.
+  { key: 'backend', title: 'Backend', sortValue: (r) => r.backend, text: (r) => `${r.backend ?? '—'}${r.workerHost ? ` on ${r.workerHost}` : ''}` },
   { key: 'accuracy', title: 'Test accuracy', sortValue: (r) => r.finalTestAccuracy, text: (r) => percent(r.finalTestAccuracy) },
   { key: 'duration', title: 'Duration', sortValue: (r) => r.durationSeconds, text: (r) => duration(r.durationSeconds) },
   { key: 'date', title: 'Date', sortValue: (r) => r.createdAt, text: (r) => dateTime(r.createdAt) },

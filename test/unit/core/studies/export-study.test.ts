@@ -118,4 +118,15 @@ describe('exportStudy', () => {
       expect([...read(png).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     }
   });
+
+  it('notes in the report when the runs trained on different backends', async () => {
+    const md = async (out: string): Promise<string> => {
+      const { files } = await exportStudy(store, studyId, join(dir, out));
+      return readFileSync(files.find((f) => f.endsWith('report.md')) ?? '', 'utf8');
+    };
+    expect(await md('one-backend')).not.toContain('different backends');
+    const [first] = studyRunIds(store, studyId);
+    store.db.prepare("UPDATE runs SET backend = 'wasm' WHERE id = ?").run(first);
+    expect(await md('two-backends')).toContain(`The runs trained on different backends (wasm: run ${first}; cpu: runs `);
+  });
 });
