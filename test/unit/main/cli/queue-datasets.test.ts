@@ -1,28 +1,21 @@
 /** An imported dataset travels to a worker that lacks it, through the queue, checked by content hash. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readDatasetCache } from '../../../../src/main/core/datasets/cache';
 import { contentHash } from '../../../../src/main/core/datasets/same-content';
-import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
 import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
-import { runRows, startWorker, until, type WorkerProcess } from './queue-harness';
+import { queueTestBed, runRows, startWorker, until } from './queue-harness';
 import { connectRedis } from '../../../../src/main/core/queue/redis-connection';
 import { parseQueueUrl } from '../../../../src/main/core/queue/redis-url';
 
 const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
-let redis: TestRedis | null = null;
-const workers: WorkerProcess[] = [];
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.end()));
-  await redis?.stop();
-  redis = null;
-});
+const { workers, startRedis } = queueTestBed({ keepTempDirs: true });
 afterAll(removeTempDirs);
 
 describe('an imported dataset on a queue', () => {
   it.skipIf(!existsSync(FASHION_DIR))('reaches a worker that lacks it and is verified there by hash', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const owner = tempDir('loss-lab-owner-');
     const imported = lab(['datasets', 'import', FASHION_DIR, '--json'], owner);
     expect(imported.status, imported.stderr).toBe(0);
@@ -45,7 +38,7 @@ describe('an imported dataset on a queue', () => {
   }, SLOW_TEST_MS);
 
   it.skipIf(!existsSync(FASHION_DIR))('a dataset gone from the queue fails the run after 3 attempts, saying why', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const owner = tempDir('loss-lab-owner-');
     expect(lab(['datasets', 'import', FASHION_DIR], owner).status).toBe(0);
     const train = startLab(['train', '--dataset', 'fashion-mnist', '--train-size', '1000', '--epochs', '1', '--queue', redis.url, '--json'], owner);

@@ -4,7 +4,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { findPreset } from '../../../../src/shared/presets';
-import { ROOT } from './cli-harness';
+import { afterEach } from 'vitest';
+import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
+import { removeTempDirs, ROOT } from './cli-harness';
 
 export interface WorkerProcess {
   child: ChildProcessWithoutNullStreams;
@@ -116,4 +118,26 @@ export async function until(test: () => boolean, timeoutMs: number, what: string
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A queue test file's Redis and worker processes, ended after each test (and its temp dirs removed, unless
+ * `keepTempDirs`: the file removes them itself). Call once at the top of the file.
+ */
+export function queueTestBed({ keepTempDirs = false }: { keepTempDirs?: boolean } = {}): { workers: WorkerProcess[]; startRedis(): Promise<TestRedis> } {
+  let redis: TestRedis | null = null;
+  const workers: WorkerProcess[] = [];
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.end()));
+    await redis?.stop();
+    redis = null;
+    if (!keepTempDirs) removeTempDirs();
+  });
+  return {
+    workers,
+    async startRedis() {
+      redis = await startTestRedis();
+      return redis;
+    },
+  };
 }

@@ -1,24 +1,16 @@
 /** Ctrl-C on a lab whose run trains on a queue: the worker stops it as a local stop would, or it never starts. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
-import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
-import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
-import { runRows, startWorker, until, type WorkerProcess } from './queue-harness';
+import { lab, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
+import { queueTestBed, runRows, startWorker, until } from './queue-harness';
 
-let redis: TestRedis | null = null;
-const workers: WorkerProcess[] = [];
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.end()));
-  await redis?.stop();
-  redis = null;
-  removeTempDirs();
-});
+const { workers, startRedis } = queueTestBed();
 
 const trainArgs = (url: string): string[] => ['train', '--dataset', 'mnist-embedded', '--epochs', '20', '--queue', url, '--json'];
 
 describe('stopping a run that trains on a queue', () => {
   it('Ctrl-C stops it on its worker, which reports it stopped with its weights (exit 130)', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const worker = await startWorker(redis.url, tempDir('loss-lab-worker-'));
     workers.push(worker);
     const owner = tempDir('loss-lab-owner-');
@@ -47,7 +39,7 @@ describe('stopping a run that trains on a queue', () => {
   }, SLOW_TEST_MS);
 
   it('Ctrl-C before any worker took it removes it from the queue', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const owner = tempDir('loss-lab-owner-');
     const train = startLab(trainArgs(redis.url), owner);
     await until(() => runRows(owner)[0]?.status === 'running', 120_000, 'the dispatch');

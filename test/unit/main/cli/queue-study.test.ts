@@ -2,19 +2,11 @@
  * Studies through a real redis-server and real `lab worker` processes: the same results as local runs, a
  * worker killed mid-run, Redis stopped mid-study.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
-import { lab, removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
-import { epochRows, runRows, startWorker, until, type WorkerProcess, writeStudyFile } from './queue-harness';
+import { describe, expect, it } from 'vitest';
+import { lab, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
+import { epochRows, queueTestBed, runRows, startWorker, until, type WorkerProcess, writeStudyFile } from './queue-harness';
 
-let redis: TestRedis | null = null;
-const workers: WorkerProcess[] = [];
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.end()));
-  await redis?.stop();
-  redis = null;
-  removeTempDirs();
-});
+const { workers, startRedis } = queueTestBed();
 
 async function twoWorkers(url: string): Promise<WorkerProcess[]> {
   const started = await Promise.all([startWorker(url, tempDir('loss-lab-worker-a-')), startWorker(url, tempDir('loss-lab-worker-b-'))]);
@@ -30,7 +22,7 @@ function metricsByConfig(dataDir: string): Map<string, unknown> {
 
 describe('studies on a queue', () => {
   it('6 runs on 2 worker processes end with the metrics of the same study run here', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const [a, b] = await twoWorkers(redis.url);
     const study = writeStudyFile(tempDir(), { trainSize: 1000, epochs: 2, seeds: 2 });
     const owner = tempDir('loss-lab-owner-');
@@ -56,7 +48,7 @@ describe('studies on a queue', () => {
   }, SLOW_TEST_MS);
 
   it('a worker killed (kill -9) mid-run: another trains the run again and the study completes, each run once', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const [a] = await twoWorkers(redis.url);
     const study = writeStudyFile(tempDir(), { trainSize: 8000, epochs: 3, seeds: 2 });
     const owner = tempDir('loss-lab-owner-');
@@ -76,7 +68,7 @@ describe('studies on a queue', () => {
   }, SLOW_TEST_MS);
 
   it('Redis stopped mid-study (restarted empty): a clear error, nothing given up meanwhile, and after it is back no run is lost or doubled', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const server = redis;
     await twoWorkers(server.url);
     const study = writeStudyFile(tempDir(), { trainSize: 4000, epochs: 2, seeds: 2 });
@@ -105,7 +97,7 @@ describe('studies on a queue', () => {
   }, SLOW_TEST_MS);
 
   it('an owner killed (kill -9) mid-study: resumed, it picks up what the workers did meanwhile and trains nothing twice', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const a = await startWorker(redis.url, tempDir('loss-lab-worker-a-')); // one worker: the queue holds waiting jobs
     workers.push(a);
     const study = writeStudyFile(tempDir(), { trainSize: 2000, epochs: 2, seeds: 2 });

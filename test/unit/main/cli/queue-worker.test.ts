@@ -1,24 +1,16 @@
 /** `lab worker` and Ctrl-C: the first finishes the active run, a second hands it back to the queue. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestRedis, type TestRedis } from '../../core/queue/redis-server';
-import { removeTempDirs, SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
-import { epochRows, runRows, startWorker, until, type WorkerProcess } from './queue-harness';
+import { describe, expect, it } from 'vitest';
+import { SLOW_TEST_MS, startLab, tempDir } from './cli-harness';
+import { epochRows, queueTestBed, runRows, startWorker, until, type WorkerProcess } from './queue-harness';
 
-let redis: TestRedis | null = null;
-const workers: WorkerProcess[] = [];
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.end()));
-  await redis?.stop();
-  redis = null;
-  removeTempDirs();
-});
+const { workers, startRedis } = queueTestBed();
 
 const exitOf = (w: WorkerProcess): Promise<number | null> => new Promise((resolve) => w.child.once('close', (code) => resolve(code)));
 const trainArgs = (url: string): string[] => ['train', '--dataset', 'mnist-embedded', '--epochs', '3', '--queue', url, '--json'];
 
 describe('lab worker and Ctrl-C', () => {
   it('a first Ctrl-C finishes the active run, then the worker exits 0', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const a = await startWorker(redis.url, tempDir('loss-lab-worker-a-'));
     workers.push(a);
     const owner = tempDir('loss-lab-owner-');
@@ -34,7 +26,7 @@ describe('lab worker and Ctrl-C', () => {
   }, SLOW_TEST_MS);
 
   it('a second Ctrl-C hands the run back; another worker trains it from the start', async () => {
-    redis = await startTestRedis();
+    const redis = await startRedis();
     const a = await startWorker(redis.url, tempDir('loss-lab-worker-a-'));
     workers.push(a);
     const owner = tempDir('loss-lab-owner-');
