@@ -45,6 +45,11 @@ function launch(port: number, password: string): Promise<ChildProcess> {
       clearTimeout(timer);
       reject(new Error(`redis-server exited (${code}): ${output}`));
     });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const missing = error.code === 'ENOENT';
+      reject(new Error(missing ? 'redis-server is not installed: apt-get install redis-server (the queue tests start their own on loopback)' : `redis-server could not start: ${error.message}`));
+    });
   });
 }
 
