@@ -8,6 +8,7 @@ import type { Lab } from './core/lab/lab-types';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { createFileDialogs } from './file-dialogs';
 import { setupIpc } from './ipc';
+import { keychainSecretStore } from './keychain';
 import { electronSqliteBinding } from './native-sqlite';
 import { resolvePaths } from './paths';
 import { createAppUrlCheck, setupSecurity } from './security';
@@ -24,6 +25,7 @@ async function start(): Promise<Lab> {
     sqliteNativeBinding: electronSqliteBinding(paths.appRoot),
     workerUrl: paths.workerUrl,
     files: createFileDialogs(),
+    runTargetSecrets: keychainSecretStore(paths.dataDir),
   });
   const window = createMainWindow(paths);
   const teardownIpc = setupIpc({ lab, window, isAppUrl });

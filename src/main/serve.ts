@@ -3,8 +3,10 @@
  * machines where Electron cannot run. Prints the URL (with its token) to open.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLab } from './core/lab/create-lab';
+import { fileSecretStore } from './core/queue/secret-store';
 import { startLabServer } from './server/http-server';
 import { parseServeOptions, SERVE_USAGE } from './server/options';
 import { createToken } from './server/token';
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
     console.error(`No built renderer in ${rendererDir}: run \`npm run serve\` (it builds first) or \`npx electron-vite build\`.`);
     process.exit(1);
   }
-  const lab = await createLab({ dataDir: options.dataDir, host: 'browser' });
+  // No OS keychain without Electron: the queue password stays in the data folder's 0600 secrets file.
+  const lab = await createLab({ dataDir: options.dataDir, host: 'browser', runTargetSecrets: fileSecretStore(join(options.dataDir, 'secrets.json')) });
   const server = await startLabServer({
     lab,
     rendererDir,

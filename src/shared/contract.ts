@@ -8,6 +8,7 @@ import { modelConfigSchema } from './model-config';
 import type { Preset } from './presets';
 import type { DatasetImages, DatasetInfo, DatasetUsage } from './dataset-types';
 import type { BackendName, BatchProgress, EpochMetrics, Prediction, RunDetail, RunStatus, RunSummary } from './run-types';
+import type { RunTargetState } from './run-target';
 import type { Comparison, StudyDetail, StudySummary } from './study-types';
 
 const runId = z.object({ runId: z.number().int().positive() });
@@ -22,6 +23,15 @@ export const MAX_STUDY_RUNS = 500;
 /** Request schemas; the renderer is untrusted, so the core parses every request with these. */
 export const requestSchemas = {
   'lab:info': none,
+  /** Where runs started now train; the queue URL comes back redacted. */
+  'runTarget:get': none,
+  /**
+   * Switches where runs started from now on train. A queue URL must carry a password (or be the saved one shown
+   * redacted); it is connected before the change is saved, and an unreachable one is refused, naming it redacted.
+   */
+  'runTarget:set': z
+    .object({ target: z.enum(['local', 'queue']), url: z.string().trim().max(2000).nullable().default(null) })
+    .strict(),
   'presets:list': none,
   'datasets:list': none,
   /**
@@ -144,6 +154,8 @@ export type ExportOutcome =
 /** Response type of every invoke channel. */
 export interface Responses {
   'lab:info': LabInfo;
+  'runTarget:get': RunTargetState;
+  'runTarget:set': RunTargetState;
   'presets:list': Preset[];
   'datasets:list': DatasetInfo[];
   /** null when the person cancelled the dialog. */

@@ -20,22 +20,30 @@ import { LAB_VERSION } from './version';
 import { labIdOf } from '../queue/lab-id';
 import { parseQueueUrl } from '../queue/redis-url';
 import type { RunLauncher } from './run-launcher';
+import { fixedRunTarget, savedRunTarget, type RunTarget } from './run-target';
+import { runTargetHandlers } from './run-target-handlers';
+import { openQueueSettings } from '../queue/queue-settings';
+import type { DatasetRegistry } from '../datasets/registry';
 
-/** Runs handed to a queue at once: all of a study, so idle workers never wait for the owner. */
-const QUEUE_DISPATCH_LIMIT = 500;
-
-/** Connects to the queue when the host asked for one (a bad or unreachable URL throws, naming it redacted). */
-async function queueLauncher(options: LabOptions, datasets: Awaited<ReturnType<typeof openDatasetRegistry>>): Promise<RunLauncher | undefined> {
-  if (options.queueUrl === undefined) return undefined;
+/** Connects to a queue (a bad or unreachable URL throws, naming it redacted). */
+async function queueLauncher(url: string, options: LabOptions, datasets: DatasetRegistry): Promise<RunLauncher> {
   // Loaded only when asked for: a lab without a queue never loads BullMQ.
   const { createQueueLauncher } = await import('../queue/queue-launcher');
   return createQueueLauncher({
-    address: parseQueueUrl(options.queueUrl),
+    address: parseQueueUrl(url),
     labId: labIdOf(options.dataDir),
     datasets,
     preferredBackend: options.preferredBackend,
     log: (line) => console.error(`[loss-lab] ${line}`),
   });
+}
+
+/** `--queue` fixes the target (the command line); a host with `runTargetSecrets` honours the app's saved choice. */
+async function runTargetOf(options: LabOptions, datasets: DatasetRegistry): Promise<RunTarget> {
+  if (options.queueUrl !== undefined) return fixedRunTarget(await queueLauncher(options.queueUrl, options, datasets), options.queueUrl);
+  if (!options.runTargetSecrets) return fixedRunTarget(undefined, undefined);
+  const settings = openQueueSettings(options.dataDir, options.runTargetSecrets);
+  return savedRunTarget(settings, (url) => queueLauncher(url, options, datasets));
 }
 
 /** Opens the data directory, the database and the datasets, then resumes any queued runs. */
@@ -56,21 +64,22 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       host: options.host,
     };
     const notifyStudy = studyProgressNotifier(store, events, workers);
-    const launcher = await queueLauncher(options, datasets);
+    const runTarget = await runTargetOf(options, datasets);
     const scheduler = createRunScheduler({
       store,
       datasets,
       events,
-      workers: launcher ? QUEUE_DISPATCH_LIMIT : workers,
-      launcher,
+      workers,
+      placement: runTarget.placement,
       workerUrl: options.workerUrl,
       preferredBackend: options.preferredBackend,
       resumeQueued: options.resumeQueued ?? true,
       onRunChanged: notifyStudy,
     });
+    runTarget.onChange(() => scheduler.kick());
     const predictors = createPredictorCache();
-    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers, files: options.files ?? null };
-    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx), ...fileHandlers(ctx) };
+    const ctx: LabContext = { store, datasets, scheduler, predictors, events, info, backend: backend.name, workers, files: options.files ?? null, runTarget };
+    const handlers: Handlers = { ...datasetHandlers(ctx), ...runHandlers(ctx), ...studyHandlers(ctx), ...fileHandlers(ctx), ...runTargetHandlers(ctx) };
     // A long-lived host picks up where a crash left the studies: their interrupted runs train again.
     if ((options.resumeQueued ?? true) && !store.readOnly) requeueInterruptedStudyRuns(store);
     scheduler.kick();
@@ -93,6 +102,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       paths: labPaths(ctx),
       async close() {
         await scheduler.close();
+        await runTarget.close();
         predictors.clear();
         store.close();
       },

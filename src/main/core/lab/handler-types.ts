@@ -6,6 +6,7 @@ import type { HostFiles } from './host-files';
 import type { LabEvents } from './lab-events';
 import type { PredictorCache } from './predictors';
 import type { RunScheduler } from './run-scheduler';
+import type { RunTarget } from './run-target';
 
 export type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<Responses[C]> | Responses[C];
 export type Handlers<C extends Channel = Channel> = { [K in C]: Handler<K> };
@@ -22,4 +23,6 @@ export interface LabContext {
   workers: number;
   /** The desktop host's dialogs; null in browser mode and on the command line. */
   files: HostFiles | null;
+  /** Where runs started now train ("Run on: this machine / queue"). */
+  runTarget: RunTarget;
 }

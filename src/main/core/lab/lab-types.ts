@@ -1,6 +1,7 @@
 import type { Channel, EventName, Events, LabInfo, Result } from '../../../shared/contract';
 import type { BackendName } from '../../../shared/run-types';
 import type { HostFiles, LabPaths } from './host-files';
+import type { SecretStore } from '../queue/secret-store';
 
 /** What a host (Electron shell, browser-mode server, CLI) supplies to the core. Plain values only. */
 export interface LabOptions {
@@ -22,6 +23,11 @@ export interface LabOptions {
    * `redis://:PASSWORD@HOST:6379` or `rediss://…`. The lab stays the owner of the history.
    */
   queueUrl?: string;
+  /**
+   * Honour the app's saved "Run on" choice (run-target.json in the data directory; channels runTarget:get/set),
+   * its queue password kept by this store. Without it (and without queueUrl) runs train here.
+   */
+  runTargetSecrets?: SecretStore;
   /** The desktop host's save and open dialogs; without them exports are downloads and imports are uploads. */
   files?: HostFiles;
 }

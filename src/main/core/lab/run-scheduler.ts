@@ -21,10 +21,20 @@ export interface RunScheduler {
   close(): Promise<void>;
 }
 
+/**
+ * Where a run launched now trains, read at each launch: a launcher (a queue of workers on other machines),
+ * `local` (this process's worker threads), or `waiting` (the chosen queue is not connected: runs stay queued).
+ */
+export type Placement = RunLauncher | 'local' | 'waiting';
+
+/** Runs handed to a launcher at once: all of a study, so idle workers never wait for the owner. */
+export const DISPATCH_LIMIT = 500;
+
 export interface SchedulerDeps {
   store: RunStore;
   datasets: DatasetRegistry;
   events: LabEvents;
+  /** Runs trained at once in this process's worker threads. */
   workers: number;
   workerUrl?: URL;
   preferredBackend?: BackendName;
@@ -32,8 +42,8 @@ export interface SchedulerDeps {
   resumeQueued: boolean;
   /** Called after each status change of a study's run (study progress, completion). */
   onRunChanged?: (runId: number) => void;
-  /** Trains the runs elsewhere (a queue of workers on other machines) instead of in this process's worker threads. */
-  launcher?: RunLauncher;
+  /** Where the next run trains (default: here); runs already training stay where they were launched. */
+  placement?: () => Placement;
 }
 
 /** Queued runs in creation order, skipping those of paused or cancelled studies. */
@@ -45,6 +55,9 @@ const NEXT_QUEUED = `
 export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const { store, events } = deps;
   const running = new Map<number, TrainingHandle>();
+  /** The running runs that train in this process's worker threads (the others are on a launcher). */
+  const local = new Set<number>();
+  const placement = deps.placement ?? ((): Placement => 'local');
   let closing = false;
   /** Runs this session queued; with resumeQueued false, only these start. */
   const enqueued = new Set<number>();
@@ -83,6 +96,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
    */
   const settle = (runId: number, outcome: TrainingOutcome): void => {
     running.delete(runId);
+    local.delete(runId);
     // A result is recorded once: a run already ended (a duplicate delivery from a queue) is left as it is.
     const stored = statusOf.get(runId)?.status;
     if (stored === 'completed' || stored === 'stopped' || stored === 'diverged' || stored === 'failed') {
@@ -112,7 +126,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     if (!closing) kick();
   };
 
-  const launch = (runId: number): void => {
+  const launch = (runId: number, place: RunLauncher | 'local'): void => {
     const run = store.getRun(runId);
     if (!run) return;
     let datasetCachePath: string;
@@ -172,10 +186,12 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
         }
       },
     };
-    const handle = deps.launcher
-      ? deps.launcher.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks)
-      : startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool });
+    const handle =
+      place === 'local'
+        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool })
+        : place.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks);
     running.set(runId, handle);
+    if (place === 'local') local.add(runId);
     handle.done.then(
       (outcome) => settle(runId, outcome),
       (error: unknown) =>
@@ -190,15 +206,15 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   };
 
   const kick = (): void => {
-    // With the queue unreachable the runs stay queued; the launcher kicks again once it is back.
-    if (closing || (deps.launcher && !deps.launcher.ready)) return;
+    // With the queue unreachable the runs stay queued; the host kicks again once it is back.
+    const place = placement();
+    if (closing || place === 'waiting' || (place !== 'local' && !place.ready)) return;
+    const full = (): boolean => (place === 'local' ? local.size >= deps.workers : running.size - local.size >= DISPATCH_LIMIT);
     for (const { id } of nextQueued.all()) {
-      if (running.size >= deps.workers) break;
-      if (!running.has(id) && startable(id)) launch(id);
+      if (full()) break;
+      if (!running.has(id) && startable(id)) launch(id, place);
     }
   };
-
-  deps.launcher?.onReady(kick);
 
   return {
     kick,
@@ -225,7 +241,6 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       for (const handle of handles) handle.stop();
       await Promise.allSettled(handles.map((h) => h.done));
       await pool.close();
-      await deps.launcher?.close();
       // settle() runs in a then() after done; let those callbacks record their status first.
       await new Promise((resolve) => setImmediate(resolve));
     },

@@ -51,7 +51,7 @@ const launcher: RunLauncher = {
 beforeEach(async () => {
   fixture = await openRegistryFixture('loss-lab-queue-scheduler-');
   events = createLabEvents();
-  scheduler = createRunScheduler({ store: fixture.store, datasets: fixture.registry, events, workers: 4, launcher, resumeQueued: true });
+  scheduler = createRunScheduler({ store: fixture.store, datasets: fixture.registry, events, workers: 4, placement: () => launcher, resumeQueued: true });
 });
 afterEach(async () => {
   await scheduler.close();

@@ -1,0 +1,98 @@
+/** "Run on: this machine / queue": the lab sends runs started after a switch to the chosen target (real redis-server). */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLab } from '../../../../src/main/core/lab/create-lab';
+import type { Lab } from '../../../../src/main/core/lab/lab-types';
+import { jobIdOf, QUEUE_NAME } from '../../../../src/main/core/queue/job-payload';
+import { labIdOf } from '../../../../src/main/core/queue/lab-id';
+import { redisOptions } from '../../../../src/main/core/queue/redis-connection';
+import { parseQueueUrl } from '../../../../src/main/core/queue/redis-url';
+import { fileSecretStore } from '../../../../src/main/core/queue/secret-store';
+import { findPreset } from '../../../../src/shared/presets';
+import type { RunTargetState } from '../../../../src/shared/run-target';
+import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '../../../../src/shared/run-types';
+import { startTestRedis, type TestRedis } from '../queue/redis-server';
+
+const config = { ...findPreset('example-3')!.config, epochs: 1 };
+
+async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
+  const result = await lab.handle(channel, request);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function finished(lab: Lab, runId: number): Promise<RunStatus> {
+  return new Promise((resolve) => {
+    const off = lab.subscribe((event, payload) => {
+      if (event !== 'runs:status') return;
+      const { runId: id, status } = payload as { runId: number; status: RunStatus };
+      if (id === runId && FINAL_STATUSES.includes(status)) {
+        off();
+        resolve(status);
+      }
+    });
+  });
+}
+
+describe('the lab\'s "Run on" choice', () => {
+  let redis: TestRedis;
+  let dataDir: string;
+  let lab: Lab;
+  let queue: Queue;
+  const open = () => createLab({ dataDir, host: 'browser', workers: 1, runTargetSecrets: fileSecretStore(join(dataDir, 'secrets.json')) });
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-run-target-'));
+    lab = await open();
+    queue = new Queue(QUEUE_NAME, { connection: redisOptions(parseQueueUrl(redis.url)) });
+  });
+  afterAll(async () => {
+    await lab.close();
+    await queue.close();
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses an unreachable queue, naming it redacted, and keeps this machine', async () => {
+    const url = `redis://:wrong-pw-123@127.0.0.1:${redis.port + 1}`;
+    const result = await lab.handle('runTarget:set', { target: 'queue', url });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('unavailable');
+      expect(result.error.message).toContain(`cannot reach the queue at redis://:***@127.0.0.1:${redis.port + 1}`);
+      expect(result.error.message).not.toContain('wrong-pw-123');
+    }
+    expect(await call<RunTargetState>(lab, 'runTarget:get')).toEqual({ target: 'local', url: null, error: null });
+  }, 20_000);
+
+  it('sends the next run\'s job to Redis, then trains here again after switching back', async () => {
+    const chosen = await call<RunTargetState>(lab, 'runTarget:set', { target: 'queue', url: redis.url });
+    expect(chosen).toEqual({ target: 'queue', url: `redis://:***@127.0.0.1:${redis.port}`, error: null });
+    const saved = readdirSync(dataDir).filter((f) => f !== 'secrets.json' && f.endsWith('.json')).map((f) => readFileSync(join(dataDir, f), 'utf8'));
+    expect(saved.join('')).not.toContain(redis.password);
+
+    const queued = await call<RunSummary>(lab, 'runs:start', { config, datasetId: 'mnist-embedded' });
+    const labId = labIdOf(dataDir);
+    await expect.poll(async () => (await queue.getJob(jobIdOf(labId, queued.id)))?.data.runId, { timeout: 10_000 }).toBe(queued.id);
+
+    expect(await call<RunTargetState>(lab, 'runTarget:set', { target: 'local' })).toMatchObject({ target: 'local', url: `redis://:***@127.0.0.1:${redis.port}` });
+    const here = await call<RunSummary>(lab, 'runs:start', { config, datasetId: 'mnist-embedded' });
+    const done = finished(lab, here.id);
+    expect(await done).toBe('completed');
+    expect(await queue.getJob(jobIdOf(labId, here.id))).toBeUndefined();
+    expect((await call<RunDetail>(lab, 'runs:get', { runId: here.id })).worker).toBeUndefined();
+    // The run already on the queue stays there, waiting for a worker.
+    expect((await call<RunDetail>(lab, 'runs:get', { runId: queued.id })).status).toBe('running');
+    expect(await (await queue.getJob(jobIdOf(labId, queued.id)))?.getState()).toBe('waiting');
+  }, 120_000);
+
+  it('remembers the queue across a restart, showing it redacted', async () => {
+    await call(lab, 'runTarget:set', { target: 'queue', url: `redis://:***@127.0.0.1:${redis.port}` });
+    await lab.close();
+    lab = await open();
+    expect(await call<RunTargetState>(lab, 'runTarget:get')).toEqual({ target: 'queue', url: `redis://:***@127.0.0.1:${redis.port}`, error: null });
+  }, 30_000);
+});
