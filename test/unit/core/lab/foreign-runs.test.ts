@@ -7,6 +7,7 @@ import type { StudySummary } from '../../../../src/shared/study-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
 import { openStore } from '../../../../src/main/core/store';
+import { call } from './lab-calls';
 
 const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
 const labs: Lab[] = [];
@@ -15,12 +16,6 @@ afterEach(async () => {
   await Promise.all(labs.splice(0).map((lab) => lab.close()));
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-
-async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
-  const result = await lab.handle(channel, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 describe('a study whose queued runs another lab trains', () => {
   it('still ends where it was started: the first lab sees the other lab finish them', async () => {

@@ -3,31 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../../../../src/shared/presets';
-import type { RunStatus, RunSummary } from '../../../../src/shared/run-types';
-import { FINAL_STATUSES } from '../../../../src/shared/run-types';
+import type { RunSummary } from '../../../../src/shared/run-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
+import { call, finished } from './lab-calls';
 
 const example3 = findPreset('example-3')!.config;
-
-async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
-  const result = await lab.handle(channel, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-function finished(lab: Lab, runId: number): Promise<RunStatus> {
-  return new Promise((resolve) => {
-    const off = lab.subscribe((event, payload) => {
-      if (event !== 'runs:status') return;
-      const { runId: id, status } = payload as { runId: number; status: RunStatus };
-      if (id === runId && FINAL_STATUSES.includes(status)) {
-        off();
-        resolve(status);
-      }
-    });
-  });
-}
 
 /** A stroke down the middle: what a person draws for "1". */
 const verticalStroke = Array.from({ length: 784 }, (_, i) => (i % 28 >= 13 && i % 28 <= 15 && i > 28 * 4 && i < 28 * 24 ? 1 : 0));

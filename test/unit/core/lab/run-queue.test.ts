@@ -8,6 +8,7 @@ import type { StudySummary } from '../../../../src/shared/study-types';
 import { createLab } from '../../../../src/main/core/lab/create-lab';
 import type { Lab } from '../../../../src/main/core/lab/lab-types';
 import { openStore } from '../../../../src/main/core/store';
+import { call } from './lab-calls';
 
 /** One quick epoch of Example 3 at batch 128: a fraction of a second a run. */
 const quick = { ...findPreset('example-3')!.config, epochs: 1, batchSize: 128 };
@@ -22,12 +23,6 @@ async function open(dataDir: string, workers: number): Promise<Lab> {
   const lab = await createLab({ dataDir, host: 'cli', workers });
   labs.push(lab);
   return lab;
-}
-
-async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
-  const result = await lab.handle(channel, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
 }
 
 function studyDone(lab: Lab, studyId: number): Promise<StudySummary> {

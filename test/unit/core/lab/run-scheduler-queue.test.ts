@@ -7,19 +7,8 @@ import { createJobTracker, type JobTracker } from '../../../../src/main/core/que
 import { findPreset } from '../../../../src/shared/presets';
 import type { EpochMetrics } from '../../../../src/shared/run-types';
 import { openRegistryFixture, type RegistryFixture } from '../datasets/registry-fixture';
+import { epoch } from '../queue/epoch-fixture';
 
-const epoch = (n: number, trainLoss: number): EpochMetrics => ({
-  epoch: n,
-  trainLoss,
-  trainAccuracy: 0.5,
-  valLoss: null,
-  valAccuracy: null,
-  testLoss: 0.4,
-  testAccuracy: 0.9,
-  seconds: 1,
-  samplesPerSecond: 1000,
-  layers: [],
-});
 const started = (attempt: string, host: string) => ({ kind: 'started', attempt, host, version: '9.9.9', backend: 'wasm' });
 const result = (attempt: string, host: string, epochs: EpochMetrics[]) => ({
   attempt,

@@ -13,29 +13,11 @@ import { parseQueueUrl } from '../../../../src/main/core/queue/redis-url';
 import { fileSecretStore } from '../../../../src/main/core/queue/secret-store';
 import { findPreset } from '../../../../src/shared/presets';
 import type { RunTargetState } from '../../../../src/shared/run-target';
-import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '../../../../src/shared/run-types';
+import type { RunDetail, RunSummary } from '../../../../src/shared/run-types';
 import { startTestRedis, type TestRedis } from '../queue/redis-server';
+import { call, finished } from './lab-calls';
 
 const config = { ...findPreset('example-3')!.config, epochs: 1 };
-
-async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?: unknown): Promise<T> {
-  const result = await lab.handle(channel, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-function finished(lab: Lab, runId: number): Promise<RunStatus> {
-  return new Promise((resolve) => {
-    const off = lab.subscribe((event, payload) => {
-      if (event !== 'runs:status') return;
-      const { runId: id, status } = payload as { runId: number; status: RunStatus };
-      if (id === runId && FINAL_STATUSES.includes(status)) {
-        off();
-        resolve(status);
-      }
-    });
-  });
-}
 
 describe('the lab\'s "Run on" choice', () => {
   let redis: TestRedis;

@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LaunchCallbacks } from '../../../../src/main/core/lab/run-launcher';
 import { createJobTracker } from '../../../../src/main/core/queue/job-tracker';
 import type { EpochMetrics } from '../../../../src/shared/run-types';
+import { epoch } from './epoch-fixture';
 
-const epoch = (n: number, trainLoss = 1 / n): EpochMetrics => ({
-  epoch: n,
-  trainLoss,
-  trainAccuracy: 0.5,
-  valLoss: null,
-  valAccuracy: null,
-  testLoss: 0.4,
-  testAccuracy: 0.9,
-  seconds: 1,
-  samplesPerSecond: 1000,
-  layers: [],
-});
 const started = (attempt: string, host = 'lab-a') => ({ kind: 'started', attempt, host, version: '0.1.0', backend: 'wasm' });
 const result = (attempt: string, epochs: EpochMetrics[], host = 'lab-a') => ({
   attempt,
