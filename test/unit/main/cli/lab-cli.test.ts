@@ -1,29 +1,19 @@
 /** The CLI as a process: exit status, stderr, signals. Command behaviour is tested in-process (run-command-line.test.ts). */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../../src/main/core/store';
+import { lab, removeTempDirs, ROOT, tempDir } from './cli-harness';
 
-const root = join(__dirname, '../../../..');
-const cli = ['--import', 'tsx', join(root, 'src/main/cli/lab.ts')];
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'loss-lab-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const cli = ['--import', 'tsx', join(ROOT, 'src/main/cli/lab.ts')];
+afterAll(removeTempDirs);
 
-const lab = (args: string[], dataDir: string) =>
-  spawnSync(process.execPath, [...cli, ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 const small = ['--dataset', 'mnist-embedded', '--hidden-units', '32', '--batch-size', '64'];
 
 /** Starts `train`, resolves once `epochs` epoch lines have arrived on stdout. */
 async function trainUntil(dataDir: string, epochs: number) {
-  const child = spawn(process.execPath, [...cli, 'train', ...small, '--epochs', '30', '--json', '--data-dir', dataDir], { cwd: root });
+  const child = spawn(process.execPath, [...cli, 'train', ...small, '--epochs', '30', '--json', '--data-dir', dataDir], { cwd: ROOT });
   let seen = 0;
   for await (const line of createInterface({ input: child.stdout })) {
     if ((JSON.parse(line) as { type: string }).type === 'epoch') seen += 1;

@@ -1,17 +1,11 @@
 /** Commands run in-process (the CLI's `runCommandLine`), stdout captured: fast enough to train in. */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from './cli-harness';
 import { runInProcess as lab } from './run-in-process';
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'loss-lab-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeTempDirs);
 
 const jsonLines = (stdout: string): Record<string, unknown>[] => stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 /** Human output is read in a terminal 100 columns wide. */

@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildApi, LabError } from '../../../../src/shared/bridge';
-import { startLabServer, type LabServer } from '../../../../src/main/server/http-server';
+import type { LabServer } from '../../../../src/main/server/http-server';
 import { wsTransport } from '../../../../src/renderer/src/api/ws-transport';
-import { createLabDouble, type LabDouble } from './lab-double';
+import type { LabDouble } from './lab-double';
+import { openLabServer, TOKEN, type LabServerFixture } from './lab-server-fixture';
 
-const TOKEN = 'test-token-0123456789abcdef';
 let lab: LabDouble;
 let server: LabServer;
-let rendererDir: string;
+let fixture: LabServerFixture;
 
 function transport(token = TOKEN) {
   return wsTransport({
@@ -35,16 +32,11 @@ function rawExchange(path: string, message: unknown, origin?: string): Promise<u
 }
 
 beforeEach(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'loss-lab-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loss Lab</title>');
-  lab = createLabDouble();
-  server = await startLabServer({ lab, rendererDir, token: TOKEN, port: 0 });
+  fixture = await openLabServer();
+  ({ lab, server } = fixture);
 });
 
-afterEach(async () => {
-  await server.close();
-  rmSync(rendererDir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 describe('WebSocket bridge', () => {
   it('round-trips an invoke through buildApi', async () => {
@@ -105,9 +97,9 @@ describe('WebSocket bridge', () => {
     lab.hang.add('runs:list');
     const pending = api.runs.list().catch((e: unknown) => e);
     await expect.poll(() => lab.calls.length).toBe(2);
-    await server.close();
+    await fixture.close();
     expect(await pending).toMatchObject({ code: 'unavailable' });
     t.close();
-    server = await startLabServer({ lab, rendererDir, token: TOKEN, port: 0 });
+    fixture = await openLabServer(); // for afterEach to close
   });
 });

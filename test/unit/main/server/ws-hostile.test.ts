@@ -1,32 +1,25 @@
 /** Hostile clients against the real HTTP/WebSocket server: malformed frames, odd ids, rebinding origins. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startLabServer, type LabServer } from '../../../../src/main/server/http-server';
+import type { LabServer } from '../../../../src/main/server/http-server';
 import { MAX_IN_FLIGHT } from '../../../../src/main/server/ws-bridge';
-import { createLabDouble, type LabDouble } from './lab-double';
+import type { LabDouble } from './lab-double';
+import { openLabServer, TOKEN, type LabServerFixture } from './lab-server-fixture';
 import { closeCode, frame, rawUpgrade } from './raw-ws';
 
-const TOKEN = 'test-token-0123456789abcdef';
 let lab: LabDouble;
 let server: LabServer;
-let rendererDir: string;
+let fixture: LabServerFixture;
 
 beforeEach(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'loss-lab-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loss Lab</title>');
-  lab = createLabDouble();
-  server = await startLabServer({ lab, rendererDir, token: TOKEN, port: 0 });
+  fixture = await openLabServer();
+  ({ lab, server } = fixture);
 });
 
-afterEach(async () => {
-  await server.close();
-  rmSync(rendererDir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 /** Sends `text` on a fresh well-formed connection and resolves with the parsed reply. */
 function exchange(text: string, port = server.port): Promise<unknown> {
