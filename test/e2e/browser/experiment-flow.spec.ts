@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../screens';
-import { fillExperiment, finishedRunId, goTo, integersOf, openLab, sampleUntil, sum } from './lab-page';
+import { drawVerticalStroke, fillExperiment, finishedRunId, goTo, integersOf, openLab, sampleUntil, sum } from './lab-page';
 
 /** The embedded digits' test split: 2,000 of the 10,000 (README, Data). */
 const TEST_SIZE = 2000;
@@ -114,14 +114,7 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     await page.getByTestId('model-a-select').selectOption(String(runId));
     await expect(page.getByTestId('model-a')).toContainText('Draw a digit');
 
-    const canvas = page.getByTestId('sketch-canvas');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('the sketch canvas is not laid out');
-    const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(x, box.y + box.height * 0.8, { steps: 15 });
-    await page.mouse.up();
+    await drawVerticalStroke(page);
 
     await expect(page.getByTestId('sketch-undo')).toBeEnabled();
     await expect(page.getByTestId('prediction')).toHaveText(/^[0-9]$/);

@@ -80,3 +80,25 @@ export async function sampleUntil<T>(read: () => Promise<T>, done: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Starts the built-in study on the small dataset (1 seed × 1 epoch: 5 runs), waits for its runs; its id. */
+export async function runSmallBuiltinStudy(page: Page): Promise<number> {
+  await goTo(page, 'studies');
+  await page.getByTestId('study-dataset').selectOption(SMALL_DATASET);
+  await page.getByTestId('builtin-seeds').fill('1');
+  await page.getByTestId('builtin-epochs').fill('1');
+  await page.getByTestId('start-builtin').click();
+  await expect(page.getByTestId('study-progress')).toContainText('5 of 5 runs finished', { timeout: 240_000 });
+  return Number(/#\/studies\/(\d+)$/.exec(page.url())?.[1]);
+}
+
+/** Draws a vertical stroke down the middle of the Sketchpad's canvas. */
+export async function drawVerticalStroke(page: Page): Promise<void> {
+  const box = await page.getByTestId('sketch-canvas').boundingBox();
+  if (!box) throw new Error('the sketch canvas is not laid out');
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height * 0.8, { steps: 15 });
+  await page.mouse.up();
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from '../screens';
-import { SMALL_DATASET, goTo, openLab } from './lab-page';
+import { goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET } from './lab-page';
 
 /** Starts Example 3 with 1 epoch and no name; resolves once it completed. */
 async function trainUnnamed(page: Page): Promise<void> {
@@ -44,13 +44,7 @@ test.describe.serial('History at scale, by keyboard', () => {
   test('item 8: a study’s runs fold under the study instead of flooding the table', async ({}, testInfo) => {
     await goTo(page, 'history');
     const before = await ownRows().count();
-    await goTo(page, 'studies');
-    await page.getByTestId('study-dataset').selectOption(SMALL_DATASET);
-    await page.getByTestId('builtin-seeds').fill('1');
-    await page.getByTestId('builtin-epochs').fill('1');
-    await page.getByTestId('start-builtin').click();
-    await expect(page.getByTestId('study-progress')).toContainText('5 of 5 runs finished', { timeout: 240_000 });
-    const studyId = /#\/studies\/(\d+)$/.exec(page.url())?.[1];
+    const studyId = await runSmallBuiltinStudy(page);
 
     await goTo(page, 'history');
     await expect(ownRows()).toHaveCount(before);

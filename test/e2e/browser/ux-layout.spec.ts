@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { saveScreen } from '../screens';
 import { e2eServer } from '../server-env';
-import { SMALL_DATASET, goTo, openLab, trainRun } from './lab-page';
+import { drawVerticalStroke, goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET, trainRun } from './lab-page';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -30,16 +30,6 @@ const overflowOf = (page: Page, testId: string): Promise<number> =>
     return wrap.scrollWidth - wrap.clientWidth;
   });
 
-async function drawStroke(page: Page): Promise<void> {
-  const box = await page.getByTestId('sketch-canvas').boundingBox();
-  if (!box) throw new Error('the sketch canvas is not laid out');
-  const x = box.x + box.width / 2;
-  await page.mouse.move(x, box.y + box.height * 0.2);
-  await page.mouse.down();
-  await page.mouse.move(x, box.y + box.height * 0.8, { steps: 10 });
-  await page.mouse.up();
-}
-
 /** The computed background colour of the first element matching `selector`. */
 const backgroundOf = (page: Page, selector: string): Promise<string> =>
   page.locator(selector).first().evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '');
@@ -57,13 +47,7 @@ test.describe.serial('layout and dark mode', () => {
     test.setTimeout(300_000);
     const page = await openLab(browser, testInfo);
     runId = await trainRun(page, { presetId: 'example-1', epochs: 2, name: 'e2e layout: tanh + MSE, 2 epochs' });
-    await goTo(page, 'studies');
-    await page.getByTestId('study-dataset').selectOption(SMALL_DATASET);
-    await page.getByTestId('builtin-seeds').fill('1');
-    await page.getByTestId('builtin-epochs').fill('1');
-    await page.getByTestId('start-builtin').click();
-    await expect(page.getByTestId('study-progress')).toContainText('5 of 5 runs finished', { timeout: 240_000 });
-    studyId = Number(/#\/studies\/(\d+)$/.exec(page.url())?.[1]);
+    studyId = await runSmallBuiltinStudy(page);
     await page.close();
   });
 
@@ -149,7 +133,7 @@ test.describe.serial('layout and dark mode', () => {
         await expect(page.getByTestId('answer-claim')).toHaveCount(4);
         await shot('study');
         await goTo(page, 'sketchpad');
-        await drawStroke(page);
+        await drawVerticalStroke(page);
         await expect(page.getByTestId('prediction')).toHaveText(/^[0-9]$/);
         await shot('sketchpad');
         await goTo(page, 'datasets');
