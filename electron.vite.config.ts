@@ -13,7 +13,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'training-worker': resolve(__dirname, 'src/main/core/training/training-worker.ts'),
+          'training-worker': resolve(__dirname, 'src/main/core/training/thread/training-worker.ts'),
         },
       },
     },

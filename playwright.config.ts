@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  globalSetup: './test/e2e/global-setup.ts',
+  globalSetup: './test/support/e2e/global-setup.ts',
   outputDir: 'test-results/artifacts',
   timeout: 120_000,
   expect: { timeout: 30_000 },

@@ -8,6 +8,9 @@ export default defineConfig({
     alias: {
       '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
       '@shared': resolve(import.meta.dirname, 'src/shared'),
+      '@core': resolve(import.meta.dirname, 'src/main/core'),
+      '@hosts': resolve(import.meta.dirname, 'src/main/hosts'),
+      '@support': resolve(import.meta.dirname, 'test/support'),
     },
   },
   test: {

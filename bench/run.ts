@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddedDataset } from '../src/main/core/datasets/embedded';
-import { initBackend } from '../src/main/core/training/backend';
+import { initBackend } from '../src/main/core/training/backend/backend';
 import { parseArgs, USAGE, type BenchOptions } from './lib/args';
 import { writePeerData } from './lib/data-file';
 import { runFullStudy } from './lib/full-study-setup';

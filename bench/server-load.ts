@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { createLab } from '../src/main/core/lab/create-lab';
 import { openStore, type RunStore } from '../src/main/core/store';
 import { createStudy } from '../src/main/core/studies/study-store';
-import { startLabServer } from '../src/main/server/http-server';
+import { startLabServer } from '../src/main/hosts/server/http-server';
 import { MAX_STUDY_RUNS } from '../src/shared/contract';
 import { findPreset } from '../src/shared/presets';
 import type { EpochMetrics } from '../src/shared/run-types';

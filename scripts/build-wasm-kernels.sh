@@ -2,10 +2,10 @@
 # Builds native/wasm/*.c (in name order) into the committed WebAssembly module and its embedded copy.
 #   sh scripts/build-wasm-kernels.sh [out.wasm]
 # Needs Debian's clang and lld (`npm run bench:setup` installs them). With an argument, writes only that file
-# (test/unit/core/training/kernels/wasm-build.test.ts compares a fresh build with the committed binary).
+# (test/unit/main/core/training/kernels/wasm-build.test.ts compares a fresh build with the committed binary).
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${1:-"$ROOT/src/main/core/training/kernels/loss-lab-kernels.wasm"}
+OUT=${1:-"$ROOT/src/main/core/training/kernels/generated/loss-lab-kernels.wasm"}
 # -fno-builtin / -nostdlib: no libc; --import-memory: run on tfjs's heap; no -g: the binary is reproducible.
 clang --target=wasm32 -O3 -msimd128 -nostdlib -fno-builtin -ffp-contract=off \
   -Wl,--no-entry -Wl,--import-memory -Wl,--strip-all -Wl,-z,stack-size=0 \
@@ -17,5 +17,5 @@ if [ -n "$OBJDUMP" ] && "$OBJDUMP" -d "$OUT" | grep -q 'global\.'; then
   exit 1
 fi
 if [ $# -eq 0 ]; then
-  node "$ROOT/scripts/lib/embed-wasm.mjs" "$OUT" "$ROOT/src/main/core/training/kernels/loss-lab-kernels-binary.ts"
+  node "$ROOT/scripts/lib/embed-wasm.mjs" "$OUT" "$ROOT/src/main/core/training/kernels/generated/loss-lab-kernels-binary.ts"
 fi

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { readDatasetCache } from '../../src/main/core/datasets/cache';
-import { initBackend } from '../../src/main/core/training/backend';
-import { trainRun } from '../../src/main/core/training/train-run';
+import { initBackend } from '../../src/main/core/training/backend/backend';
+import { trainRun } from '../../src/main/core/training/loop/train-run';
 import { findPreset } from '../../src/shared/presets';
 import type { BackendName } from '../../src/shared/run-types';
 

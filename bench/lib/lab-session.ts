@@ -4,9 +4,9 @@
  */
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
 import { epochOrder } from '../../src/main/core/random';
-import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import { createStepContext, type StepContext } from '../../src/main/core/training/train-step';
-import { trainRows, type TrainRows } from '../../src/main/core/training/train-batches';
+import { trainEpoch } from '../../src/main/core/training/loop/train-epoch';
+import { createStepContext, type StepContext } from '../../src/main/core/training/loop/train-step';
+import { trainRows, type TrainRows } from '../../src/main/core/training/loop/train-batches';
 import type { ModelConfig } from '../../src/shared/model-config';
 
 export interface LabEpoch {

@@ -3,7 +3,7 @@
  * tf.gather from the prepared split, tf.slice from an epoch-shuffled copy, and a tensor made from JS memory.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeBackend, initBackend } from '../../src/main/core/training/backend';
+import { activeBackend, initBackend } from '../../src/main/core/training/backend/backend';
 import type { BackendName } from '../../src/shared/run-types';
 import { load1, median } from '../lib/stats';
 import { markdownTable, type Cell } from '../lib/table';

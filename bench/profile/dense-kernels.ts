@@ -6,11 +6,11 @@
  *   npx tsx bench/profile/dense-kernels.ts [rows...]     (default 32 128)
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../src/main/core/training/backend';
+import { initBackend } from '../../src/main/core/training/backend/backend';
 import { heapKernelsOf } from '../../src/main/core/training/kernels/heap-kernels';
 import { heapOffset } from '../../src/main/core/training/kernels/tensor-memory';
 import { buildEmbeddedDataset } from '../../src/main/core/datasets/embedded';
-import { scalePixels } from '../../src/main/core/training/pixels';
+import { scalePixels } from '../../src/main/core/training/loop/pixels';
 import { load1 } from '../lib/stats';
 
 await initBackend('wasm');

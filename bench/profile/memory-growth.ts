@@ -6,8 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddedDataset } from '../../src/main/core/datasets/embedded';
-import { initBackend } from '../../src/main/core/training/backend';
-import { trainRun } from '../../src/main/core/training/train-run';
+import { initBackend } from '../../src/main/core/training/backend/backend';
+import { trainRun } from '../../src/main/core/training/loop/train-run';
 import { findPreset } from '../../src/shared/presets';
 import type { BackendName } from '../../src/shared/run-types';
 

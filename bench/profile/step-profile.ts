@@ -6,10 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddedDataset } from '../../src/main/core/datasets/embedded';
-import { activeBackend, initBackend } from '../../src/main/core/training/backend';
-import { createStepContext, trainStep, type StepContext } from '../../src/main/core/training/train-step';
-import { batchTensors, trainRows } from '../../src/main/core/training/train-batches';
-import { splitTensors } from '../../src/main/core/training/training-data';
+import { activeBackend, initBackend } from '../../src/main/core/training/backend/backend';
+import { createStepContext, trainStep, type StepContext } from '../../src/main/core/training/loop/train-step';
+import { batchTensors, trainRows } from '../../src/main/core/training/loop/train-batches';
+import { splitTensors } from '../../src/main/core/training/loop/training-data';
 import type { BackendName } from '../../src/shared/run-types';
 import { findPreset } from '../../src/shared/presets';
 import { markdownTable, type Cell } from '../lib/table';

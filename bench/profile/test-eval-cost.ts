@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { readDatasetCache, writeDatasetCache } from '../../src/main/core/datasets/cache';
 import { readFullMnist } from '../../src/main/core/datasets/mnist-full';
 import { epochOrder } from '../../src/main/core/random';
-import { initBackend } from '../../src/main/core/training/backend';
-import { probeDiagnostics } from '../../src/main/core/training/diagnostics';
-import { measure } from '../../src/main/core/training/evaluate';
-import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import { createStepContext, stepForward } from '../../src/main/core/training/train-step';
-import { disposeRunData, prepareRunData } from '../../src/main/core/training/training-data';
+import { initBackend } from '../../src/main/core/training/backend/backend';
+import { probeDiagnostics } from '../../src/main/core/training/loop/diagnostics';
+import { measure } from '../../src/main/core/training/loop/evaluate';
+import { trainEpoch } from '../../src/main/core/training/loop/train-epoch';
+import { createStepContext, stepForward } from '../../src/main/core/training/loop/train-step';
+import { disposeRunData, prepareRunData } from '../../src/main/core/training/loop/training-data';
 import { findPreset } from '../../src/shared/presets';
 import { median } from '../lib/stats';
 

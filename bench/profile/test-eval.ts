@@ -4,13 +4,13 @@
  * Each model trains one epoch, then its test split is measured, in the same process; prints the share.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeBackend, initBackend } from '../../src/main/core/training/backend';
-import { measure } from '../../src/main/core/training/evaluate';
+import { activeBackend, initBackend } from '../../src/main/core/training/backend/backend';
+import { measure } from '../../src/main/core/training/loop/evaluate';
 import { epochOrder } from '../../src/main/core/random';
-import { trainEpoch } from '../../src/main/core/training/train-epoch';
-import { createStepContext, stepForward } from '../../src/main/core/training/train-step';
-import { trainRows } from '../../src/main/core/training/train-batches';
-import { disposeSplit, splitTensors } from '../../src/main/core/training/training-data';
+import { trainEpoch } from '../../src/main/core/training/loop/train-epoch';
+import { createStepContext, stepForward } from '../../src/main/core/training/loop/train-step';
+import { trainRows } from '../../src/main/core/training/loop/train-batches';
+import { disposeSplit, splitTensors } from '../../src/main/core/training/loop/training-data';
 import type { BackendName } from '../../src/shared/run-types';
 import { findPreset } from '../../src/shared/presets';
 import { loadFullMnist } from '../lib/full-mnist';

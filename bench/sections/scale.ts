@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatasetRegistry } from '../../src/main/core/datasets/registry';
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
 import { openStore } from '../../src/main/core/store';
-import { initBackend } from '../../src/main/core/training/backend';
+import { initBackend } from '../../src/main/core/training/backend/backend';
 import { findPreset } from '../../src/shared/presets';
 import type { BackendName } from '../../src/shared/run-types';
 import { createLabSession } from '../lib/lab-session';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../../src/main/core/datasets/dataset';
-import { activeBackend, initBackend } from '../../src/main/core/training/backend';
+import { activeBackend, initBackend } from '../../src/main/core/training/backend/backend';
 import { findPreset } from '../../src/shared/presets';
 import type { BackendName } from '../../src/shared/run-types';
 import { createLabSession, type LabSession } from '../lib/lab-session';

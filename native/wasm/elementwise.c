@@ -5,7 +5,7 @@
  * tanh of four floats, Cephes's tanhf: an odd polynomial below |x| = 0.625, 1 − 2/(e^{2|x|} + 1) above it,
  * with e^y from Cephes's expf (y = n·ln2 + r, a degree-6 polynomial in r, 2^n from the exponent bits). Both
  * branches are computed and one selected per lane. Error under 2e-7 against tanh in double precision
- * (test/unit/core/training/kernels/dense-wasm.test.ts); |x| ≥ 10 gives ±1, as float32 tanh does.
+ * (test/unit/main/core/training/kernels/dense-wasm.test.ts); |x| ≥ 10 gives ±1, as float32 tanh does.
  */
 static inline v128_t tanh4(v128_t x) {
   const v128_t one = wasm_f32x4_splat(1.0f);

@@ -3,7 +3,7 @@
  * share.
  *
  * scripts/build-wasm-kernels.sh builds the .c files of native/wasm into
- * src/main/core/training/kernels/loss-lab-kernels.wasm.
+ * src/main/core/training/kernels/generated/loss-lab-kernels.wasm.
  * The module imports tfjs's own memory and works on tensor pointers from the tfjs WASM backend, so no data is
  * copied. It must therefore own nothing in that memory: no static data, no stack, no libc (the build checks
  * that the code never touches the stack pointer). Scratch memory, where a kernel needs some, is a tensor the

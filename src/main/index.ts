@@ -5,14 +5,14 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { createLab } from './core/lab/create-lab';
 import type { Lab } from './core/lab/lab-types';
-import { registerAppScheme, setupAppProtocol } from './app-protocol';
-import { createFileDialogs } from './file-dialogs';
-import { setupIpc } from './ipc';
-import { keychainSecretStore } from './keychain';
-import { electronSqliteBinding } from './native-sqlite';
-import { resolvePaths } from './paths';
-import { createAppUrlCheck, setupSecurity } from './security';
-import { createMainWindow } from './window';
+import { registerAppScheme, setupAppProtocol } from './hosts/electron/app-protocol';
+import { createFileDialogs } from './hosts/electron/file-dialogs';
+import { setupIpc } from './hosts/electron/ipc';
+import { keychainSecretStore } from './hosts/electron/keychain';
+import { electronSqliteBinding } from './hosts/electron/native-sqlite';
+import { resolvePaths } from './hosts/electron/paths';
+import { createAppUrlCheck, setupSecurity } from './hosts/electron/security';
+import { createMainWindow } from './hosts/electron/window';
 
 async function start(): Promise<Lab> {
   const paths = resolvePaths();

@@ -1,6 +1,6 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import App from './App.vue';
-import './styles.css';
+import App from './app/App.vue';
+import './app/styles.css';
 
 createApp(App).use(createPinia()).mount('#app');

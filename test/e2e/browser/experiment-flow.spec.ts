@@ -3,8 +3,8 @@
  * read its test evaluation, then draw on the Sketchpad with it as model A.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { drawVerticalStroke, fillExperiment, finishedRunId, goTo, integersOf, openLab, sampleUntil, sum } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { drawVerticalStroke, fillExperiment, finishedRunId, goTo, integersOf, openLab, sampleUntil, sum } from '../../support/e2e/lab-page';
 
 /** The embedded digits' test split: 2,000 of the 10,000 (README, Data). */
 const TEST_SIZE = 2000;

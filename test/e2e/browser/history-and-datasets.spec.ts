@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { goTo, openLab, trainRun } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { goTo, openLab, trainRun } from '../../support/e2e/lab-page';
 
 /** Debian's dataset-fashion-mnist package installs the four gzipped IDX files here. */
 const FASHION_DIR = '/usr/share/datasets/fashion-mnist';

@@ -1,7 +1,7 @@
 /** A stopped run is re-queued from its own page, which then follows it live to its evaluation without a reload. */
 import { expect, test } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { fillExperiment, finishedRunId, openLab, sampleUntil } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { fillExperiment, finishedRunId, openLab, sampleUntil } from '../../support/e2e/lab-page';
 
 /** Enough epochs that Stop lands mid-run and the re-queued run is watched for several epochs, at any speed. */
 const EPOCHS = 12;

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startTestRedis, type TestRedis } from '../../unit/core/queue/redis-server';
-import { e2eServer } from '../server-env';
-import { goTo, openLab } from './lab-page';
+import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { e2eServer } from '../../support/e2e/server-env';
+import { goTo, openLab } from '../../support/e2e/lab-page';
 
 async function choose(page: Page, url: string): Promise<void> {
   if (!(await page.getByTestId('run-target-form').isVisible())) await page.getByTestId('run-target-change').click();

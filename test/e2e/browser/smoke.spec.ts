@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { e2eServer } from '../server-env';
-import { saveScreen } from '../screens';
+import { e2eServer } from '../../support/e2e/server-env';
+import { saveScreen } from '../../support/e2e/screens';
 
 test.describe('browser mode', () => {
   test('loads with the token and shows the backend', async ({ page }, testInfo) => {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { saveScreen } from '../screens';
-import { goTo, openLab } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { goTo, openLab } from '../../support/e2e/lab-page';
 
 const VERDICT_STATUSES = ['supported', 'not supported', 'inconclusive'];
 

@@ -4,8 +4,8 @@
  * then the accuracy-vs-size chart shows both sizes on its axis and the verdicts are grouped per size.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { goTo, openLab } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { goTo, openLab } from '../../support/e2e/lab-page';
 
 test.describe.serial('a seed-article study with a training-set-size factor', () => {
   test.setTimeout(300_000);

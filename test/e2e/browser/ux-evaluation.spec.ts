@@ -3,8 +3,8 @@
  * misclassified gallery (each digit with its confidence); the Sketchpad says how sure each model is.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { goTo, openLab, trainRun } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { goTo, openLab, trainRun } from '../../support/e2e/lab-page';
 
 test.describe.serial('evaluation and sketchpad say how sure the model is', () => {
   let page: Page;

@@ -4,8 +4,8 @@
  * notes save on Enter.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET } from '../../support/e2e/lab-page';
 
 /** Starts Example 3 with 1 epoch and no name; resolves once it completed. */
 async function trainUnnamed(page: Page): Promise<void> {

@@ -4,9 +4,9 @@
  * and 1024×700 under test-results/screens/ (browser-mode-<view>-<theme>-<size>.png).
  */
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { e2eServer } from '../server-env';
-import { drawVerticalStroke, goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET, trainRun } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { e2eServer } from '../../support/e2e/server-env';
+import { drawVerticalStroke, goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET, trainRun } from '../../support/e2e/lab-page';
 
 const SIZES = [
   { width: 1440, height: 900 },

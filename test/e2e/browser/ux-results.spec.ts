@@ -4,8 +4,8 @@
  * overlay offers log scale and normalisation, remembered across a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreen } from '../screens';
-import { fillExperiment, finishedRunId, goTo, openLab, sampleUntil, trainRun } from './lab-page';
+import { saveScreen } from '../../support/e2e/screens';
+import { fillExperiment, finishedRunId, goTo, openLab, sampleUntil, trainRun } from '../../support/e2e/lab-page';
 
 test.describe.serial('the answer on screen, readable curves', () => {
   let page: Page;

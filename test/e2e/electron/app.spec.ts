@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { fillExperiment } from '../browser/lab-page';
-import { saveScreen } from '../screens';
+import { fillExperiment } from '../../support/e2e/lab-page';
+import { saveScreen } from '../../support/e2e/screens';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ELECTRON_DIST = join(ROOT, 'node_modules', 'electron', 'dist');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildApi, buildPreloadApi, LabError, preloadTransport, type Transport } from '../../../src/shared/bridge';
-import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '../../../src/shared/contract';
+import { buildApi, buildPreloadApi, LabError, preloadTransport, type Transport } from '@shared/bridge';
+import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '@shared/contract';
 
 function recordingTransport() {
   const calls: [Channel, unknown][] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RUNS_PAGE_MAX } from '../../../src/shared/contract';
-import { listAllRuns } from '../../../src/shared/list-runs';
-import type { RunSummary } from '../../../src/shared/run-types';
+import { RUNS_PAGE_MAX } from '@shared/contract';
+import { listAllRuns } from '@shared/list-runs';
+import type { RunSummary } from '@shared/run-types';
 
 const run = (id: number): RunSummary => ({ id }) as RunSummary;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incompatibility, modelConfigSchema, type ModelConfig } from '../../../src/shared/model-config';
-import { findPreset, PRESETS } from '../../../src/shared/presets';
+import { incompatibility, modelConfigSchema, type ModelConfig } from '@shared/model-config';
+import { findPreset, PRESETS } from '@shared/presets';
 
 const example1 = findPreset('example-1')!.config;
 const messages = (config: unknown): string[] => {

@@ -5,8 +5,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportOutcome } from '../../../shared/contract';
-import { modelFiles, zipFiles } from '../studies/archive';
-import { exportModel } from '../studies/export-model';
+import { zipFiles } from '../exports/archive';
+import { modelFiles } from '../exports/model-files';
+import { exportModel } from '../exports/export-model';
 import { CoreError, conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 import type { LabPaths } from './host-files';
@@ -14,7 +15,7 @@ import type { LabPaths } from './host-files';
 type FileChannel = 'runs:exportModel' | 'studies:export' | 'datasets:import';
 
 /** Loaded on first use: the study exporter's chart renderer (ECharts) adds ~70 MiB to every process that imports it. */
-const studyExporter = () => import('../studies/export-study');
+const studyExporter = () => import('../studies/report/export-study');
 
 /** Folder (under the data dir) where browser mode's server stages uploaded IDX files, one subfolder an upload. */
 export const uploadsDir = (dataDir: string): string => join(dataDir, 'uploads');

@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../../../shared/model-config';
-import type { SavedModel } from '../store';
-import { loadPredictor, type Predictor } from '../training/predictor';
+import type { SavedModel } from '../../../shared/saved-model';
+import { loadPredictor, type Predictor } from '../training/model/predictor';
 
 /** Loaded models for the sketchpad, least recently used first; a handful is plenty for side-by-side use. */
 export interface PredictorCache {

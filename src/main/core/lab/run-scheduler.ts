@@ -1,14 +1,14 @@
 import type { BackendName, RunStatus } from '../../../shared/run-types';
 import type { DatasetRegistry } from '../datasets/registry';
 import { RunStateError, type RunStore } from '../store';
-import { defaultWorkerUrl, startTrainingWorker } from '../training/start-training';
-import { createWorkerPool } from '../training/worker-pool';
+import { defaultWorkerUrl, startTrainingWorker } from '../training/thread/start-training';
+import { createWorkerPool } from '../training/thread/worker-pool';
 import type { TrainingHandle, TrainingOutcome } from '../training/types';
 import { conflict, notFound } from './errors';
 import { watchForeignRuns } from './foreign-runs';
 import { summarize } from './summarize';
 import type { LabEvents } from './lab-events';
-import type { LaunchCallbacks, RunLauncher } from './run-launcher';
+import type { LaunchCallbacks, RunLauncher } from '../training/run-launcher';
 
 export interface RunScheduler {
   /** Starts queued runs while fewer than `workers` run. The database is the queue, so it survives restarts. */

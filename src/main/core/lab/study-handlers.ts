@@ -1,6 +1,6 @@
 import { readyDataset } from './dataset-ready';
 import { compareInStudy, readStudyDetail } from '../studies/study-detail';
-import { createStudyFromRequest, startSeedArticleStudy } from '../studies/study-requests';
+import { createStudyFromRequest, startSeedArticleStudy } from '../studies/plan/study-requests';
 import { deleteStudy, getStudySummary, listStudies, setStudyStatus, studyRunIds } from '../studies/study-store';
 import type { RunStore } from '../store';
 import { conflict, notFound } from './errors';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { modelConfigSchema } from '../../../shared/model-config';
 import type { BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
-import type { SavedModel } from '../store/store-types';
+import type { SavedModel } from '../../../shared/saved-model';
 
 /** The queue every Loss Lab owner and worker on one Redis share. */
 export const QUEUE_NAME = 'loss-lab-runs';

@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { BackendName, EpochMetrics } from '../../../shared/run-types';
-import { LAB_VERSION } from '../lab/version';
-import { startTrainingWorker } from '../training/start-training';
+import { LAB_VERSION } from '../version';
+import { startTrainingWorker } from '../training/thread/start-training';
 import type { TrainingHandle } from '../training/types';
-import type { WorkerPool } from '../training/worker-pool';
+import type { WorkerPool } from '../training/thread/worker-pool';
 import { jobPayloadSchema, type JobProgress, type JobResult } from './job-payload';
 import type { DatasetResolver } from './worker-datasets';
 

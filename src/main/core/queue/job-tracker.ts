@@ -5,7 +5,7 @@
  * epoch is delivered once per attempt; a second delivery of the result changes nothing.
  */
 import type { BackendName } from '../../../shared/run-types';
-import type { LaunchCallbacks, WorkerInfo } from '../lab/run-launcher';
+import type { LaunchCallbacks, WorkerInfo } from '../training/run-launcher';
 import type { TrainingOutcome } from '../training/types';
 import { decodeModel, progressSchema, resultSchema } from './job-payload';
 

@@ -1,16 +1,11 @@
 /** The run store's public types: what callers hand in and get back. */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { SavedModel } from '../../../shared/saved-model';
 import type { DatasetInfo } from '../../../shared/dataset-types';
 import type { ModelConfig } from '../../../shared/model-config';
 import type { BackendName, EpochMetrics, Evaluation, RunDetail, RunStatus, RunSummary } from '../../../shared/run-types';
 
-/** A trained model as tfjs `ModelArtifacts` pieces; `modelTopology` and `weightSpecs` are JSON-able. */
-export interface SavedModel {
-  modelTopology: unknown;
-  weightSpecs: unknown[];
-  /** All weights concatenated, as tfjs `weightData`. */
-  weightData: Uint8Array;
-}
+export type { SavedModel };
 
 export interface NewRun {
   name: string;

@@ -2,11 +2,11 @@
 import type { RunDetail } from '../../../shared/run-types';
 import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
-import { aggregateStudy, compare } from './aggregate';
-import { SEED_ARTICLE_ID } from './expand';
+import { aggregateStudy, compare } from './stats/aggregate';
+import { SEED_ARTICLE_ID } from './plan/expand';
 import { getStudyRow, studyRunIds, summarise } from './study-store';
-import { sizeSeries } from './size-series';
-import { seedArticleVerdicts } from './verdicts';
+import { sizeSeries } from './stats/size-series';
+import { seedArticleVerdicts } from './verdicts/verdicts';
 
 /** Every run of the study with its epochs and evaluation, oldest first. Throws NotFoundError. */
 export function studyRuns(store: RunStore, id: number): RunDetail[] {

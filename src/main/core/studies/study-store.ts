@@ -11,9 +11,9 @@ import type { RunStatus, RunSummary } from '../../../shared/run-types';
 import type { StudyConfiguration, StudyStatus, StudySummary } from '../../../shared/study-types';
 import { NotFoundError } from '../store/errors';
 import type { RunStore } from '../store/store-types';
-import { presetIdFor } from './config-match';
-import { seedList } from './expand';
-import { insertStudy, readStudies, readStudy, removeStudy, writeStudyStatus, type StudyRow } from './study-rows';
+import { presetIdFor } from './plan/config-match';
+import { seedList } from './plan/expand';
+import { insertStudy, readStudies, readStudy, removeStudy, writeStudyStatus, type StudyRow } from '../store/study-rows';
 
 export interface NewStudy {
   name: string;

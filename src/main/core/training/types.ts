@@ -1,9 +1,9 @@
 /** The training module's public types. Everything here is plain data or plain functions. */
 import type { ModelConfig } from '../../../shared/model-config';
 import type { BackendName, BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
-import type { SavedModel } from './saved-model';
+import type { SavedModel } from '../../../shared/saved-model';
 
-export type { SavedModel } from './saved-model';
+export type { SavedModel } from '../../../shared/saved-model';
 
 export interface TrainingJob {
   runId: number;

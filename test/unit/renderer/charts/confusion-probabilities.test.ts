@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCALE_INDICATOR, bottomLayout, confusionMatrixOption, normaliseRows } from '@renderer/charts/confusion-matrix';
 import { probabilitiesOption } from '@renderer/charts/probabilities';
-import { seriesOf } from '../fixtures';
+import { seriesOf } from '@support/renderer/fixtures';
 
 const confusion = [
   [8, 2, 0],

@@ -3,7 +3,7 @@ import { divideBy, epochLabel, positiveOnly, smooth } from '@renderer/charts/cur
 import { lossCurveOption } from '@renderer/charts/loss-curve';
 import { accuracyCurveOption } from '@renderer/charts/accuracy-curve';
 import { legendLayout } from '@renderer/charts/common';
-import { epoch, seriesOf } from '../fixtures';
+import { epoch, seriesOf } from '@support/renderer/fixtures';
 
 describe('curve view transforms', () => {
   it('smooths with a debiased moving average: a constant stays constant, gaps stay gaps', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lossCurveOption } from '@renderer/charts/loss-curve';
 import { accuracyCurveOption } from '@renderer/charts/accuracy-curve';
-import { epoch, seriesOf } from '../fixtures';
+import { epoch, seriesOf } from '@support/renderer/fixtures';
 
 describe('lossCurveOption', () => {
   it('plots train, validation and test loss per epoch for one run', () => {

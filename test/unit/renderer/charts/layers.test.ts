@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradientNormsOption } from '@renderer/charts/gradient-norms';
 import { saturationAxisMax, saturationOption } from '@renderer/charts/saturation';
-import { epoch, layer, seriesOf } from '../fixtures';
+import { epoch, layer, seriesOf } from '@support/renderer/fixtures';
 
 describe('gradientNormsOption', () => {
   it('draws one line per layer on a log axis', () => {

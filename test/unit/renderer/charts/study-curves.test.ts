@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigAggregate, CurvePoint } from '@shared/study-types';
 import { identicalTo, studyCurvesOption } from '@renderer/charts/study-curves';
-import { seriesOf } from '../fixtures';
+import { seriesOf } from '@support/renderer/fixtures';
 
 const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch, mean, lower: mean - sd, upper: mean + sd });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCurveOption } from '@renderer/charts/test-curve';
 import { probabilitiesOption, barLabel, topIndices } from '@renderer/charts/probabilities';
-import { epoch, seriesOf } from '../fixtures';
+import { epoch, seriesOf } from '@support/renderer/fixtures';
 
 describe('testCurveOption', () => {
   it('plots test accuracy and test loss per epoch on their own axes, skipping epochs without a test pass', () => {

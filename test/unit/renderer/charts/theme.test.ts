@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forTheme } from '@renderer/charts/theme';
 import { lossCurveOption } from '@renderer/charts/loss-curve';
-import { epoch, seriesOf } from '../fixtures';
+import { epoch, seriesOf } from '@support/renderer/fixtures';
 
 describe('forTheme', () => {
   it('lightens the palette’s dark blue on dark backgrounds only, keeping formatters and a transparent background', () => {

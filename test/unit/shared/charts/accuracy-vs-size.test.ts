@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyVsSizeOption, sizesOf } from '../../../../src/shared/charts/accuracy-vs-size';
-import { renderSvg } from '../../../../src/main/core/studies/render-chart';
-import type { SizeSeries } from '../../../../src/shared/study-types';
+import { accuracyVsSizeOption, sizesOf } from '@shared/charts/accuracy-vs-size';
+import { renderSvg } from '@core/studies/report/render-chart';
+import type { SizeSeries } from '@shared/study-types';
 
 const spread = (mean: number, half: number) => ({ n: 3, mean, sd: half / 2, ci95: [mean - half, mean + half] as [number, number] });
 const series: SizeSeries[] = [

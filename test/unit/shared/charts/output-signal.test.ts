@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GRADIENT_FLOOR, outputSignalOption } from '../../../../src/shared/charts/output-signal';
-import { renderSvg } from '../../../../src/main/core/studies/render-chart';
-import type { ConfigAggregate } from '../../../../src/shared/study-types';
+import { GRADIENT_FLOOR, outputSignalOption } from '@shared/charts/output-signal';
+import { renderSvg } from '@core/studies/report/render-chart';
+import type { ConfigAggregate } from '@shared/study-types';
 
 function aggregate(key: string, first: ConfigAggregate['outputSignal']['first'], last: ConfigAggregate['outputSignal']['last']): ConfigAggregate {
   return {

@@ -10,7 +10,7 @@
  * (false for the first layer: its input is data, and dx, the largest product, is skipped).
  */
 import * as tf from '@tensorflow/tfjs';
-import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../dense-op';
+import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '../model/dense-op';
 import { wasmDense, wasmInputGradient, wasmOutputGradient, wasmWeightGradient } from './dense-wasm';
 import { heapKernelsOf } from './heap-kernels';
 import { arrayBackendOf, floatsOf, newFloats, type ArrayBackend } from './tensor-memory';
@@ -140,7 +140,7 @@ export function registerDenseKernel(): void {
   });
 }
 
-/** activation(x·W + b) through `LossLabDense`; call only where `useLossLabKernels` holds. */
+/** activation(x·W + b) through `LossLabDense`; call only where `hasLossLabKernels` holds. */
 export function denseKernelOp(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseOpActivation, inputGradient: boolean): tf.Tensor2D {
   registerDenseKernel();
   return tf.engine().runKernel(DENSE_KERNEL, { x, w, b }, { activation, inputGradient }) as tf.Tensor2D;

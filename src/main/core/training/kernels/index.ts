@@ -7,18 +7,19 @@ import { registerAdamKernel } from './adam-kernel';
 import { registerDenseKernel } from './dense-kernel';
 import { registerOutputLossKernel } from './output-loss-kernel';
 import { registerRowsKernel } from './rows-kernel';
+import { LOSS_LAB_KERNEL_BACKENDS, markKernelsRegistered } from './kernel-backends';
 import { shareIdentityOnWasm } from './shared-identity';
 
-/** Backends Loss Lab's kernels are registered for. */
-export const LOSS_LAB_KERNEL_BACKENDS: readonly string[] = ['wasm', 'cpu'];
+export { hasLossLabKernels, LOSS_LAB_KERNEL_BACKENDS } from './kernel-backends';
 
-/** Whether the training code should use Loss Lab's kernels on `backendName` (registering them if so). */
-export function useLossLabKernels(backendName: string): boolean {
+/** Registers Loss Lab's kernels for `backendName` where they exist; returns whether it did (idempotent). */
+export function registerLossLabKernels(backendName: string): boolean {
   if (!LOSS_LAB_KERNEL_BACKENDS.includes(backendName)) return false;
   registerAdamKernel();
   registerDenseKernel();
   registerOutputLossKernel();
   registerRowsKernel();
   if (backendName === 'wasm') shareIdentityOnWasm();
+  markKernelsRegistered(backendName);
   return true;
 }

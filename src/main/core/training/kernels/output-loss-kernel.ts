@@ -92,7 +92,7 @@ export function registerOutputLossKernel(): void {
 
 /**
  * [mean loss, correct count] of the output layer's pre-activation `z`, differentiable with respect to z.
- * Call only where `useLossLabKernels` holds.
+ * Call only where `hasLossLabKernels` holds.
  */
 export function outputLossOp(z: tf.Tensor2D, y: tf.Tensor2D, labels: tf.Tensor1D, activation: OutputLossActivation, loss: OutputLoss): [tf.Scalar, tf.Scalar] {
   registerOutputLossKernel();

@@ -6,7 +6,7 @@
  * and wasm this kernel copies only the rows; on tensorflow `rowsOf` uses tf.slice.
  */
 import * as tf from '@tensorflow/tfjs';
-import { useLossLabKernels } from './index';
+import { hasLossLabKernels } from './kernel-backends';
 import { arrayBackendOf, cpuValues, heapOffset, isWasmHeapBackend } from './tensor-memory';
 
 export const ROWS_KERNEL = 'LossLabRows';
@@ -40,7 +40,7 @@ export function registerRowsKernel(): void {
 export function rowsOf<T extends tf.Tensor>(x: T, start: number, count: number): T {
   // All of it: a clone, which shares the data (tfjs's cpu backend, and wasm with Loss Lab's kernels in use).
   if (start === 0 && count === x.shape[0]) return tf.clone(x);
-  if (!useLossLabKernels(tf.getBackend()) || (x.dtype !== 'float32' && x.dtype !== 'int32')) {
+  if (!hasLossLabKernels(tf.getBackend()) || (x.dtype !== 'float32' && x.dtype !== 'int32')) {
     return tf.slice(x, [start, ...x.shape.slice(1).map(() => 0)], [count, ...x.shape.slice(1).map(() => -1)]);
   }
   registerRowsKernel();

@@ -2,7 +2,7 @@
  * Loss Lab's WebAssembly SIMD kernels (native/wasm/), instantiated on the memory of tfjs's WASM
  * backend so they work on tensors where they lie. One instance per memory, made on first use.
  */
-import { LOSS_LAB_KERNELS_WASM_BASE64 } from './loss-lab-kernels-binary';
+import { LOSS_LAB_KERNELS_WASM_BASE64 } from './generated/loss-lab-kernels-binary';
 
 /** A WebAssembly.Memory (this project's TypeScript lib has no DOM, hence no WebAssembly types of its own). */
 export interface WasmMemory {
@@ -52,7 +52,7 @@ export interface LossLabWasm {
 const instances = new WeakMap<WasmMemory, LossLabWasm>();
 let compiled: object | null = null;
 
-/** The module's bytes, as committed (src/main/core/training/kernels/loss-lab-kernels.wasm). */
+/** The module's bytes, as committed (src/main/core/training/kernels/generated/loss-lab-kernels.wasm). */
 export function lossLabWasmBytes(): Uint8Array {
   return Uint8Array.from(Buffer.from(LOSS_LAB_KERNELS_WASM_BASE64, 'base64'));
 }
