@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${SERVE_USAGE}`);
     process.exit(2);
   }
-  const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  const rendererDir = fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
   if (!existsSync(`${rendererDir}/index.html`)) {
     console.error(`No built renderer in ${rendererDir}: run \`npm run serve\` (it builds first) or \`npx electron-vite build\`.`);
     process.exit(1);
