@@ -86,6 +86,7 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
       }
       deps.log(`${host}: run ${payload.runId} ${outcome.status} in ${seconds} s${outcome.error ? `: ${outcome.error}` : ''}`);
       if (outcome.status === 'failed' || outcome.backend === null) throw new Error(`training failed on ${host}: ${outcome.error ?? 'no backend'}`);
+      // Re-stated so the narrowing above (not failed, a backend) reaches encodeResult's type.
       return encodeResult({ ...outcome, status: outcome.status, backend: outcome.backend }, who, epochs);
     } finally {
       deps.active.delete(jobId);
