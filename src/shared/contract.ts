@@ -58,6 +58,7 @@ export const requestSchemas = {
     config: modelConfigSchema,
     datasetId: z.string().min(1),
     name: z.string().trim().max(120).optional(),
+    /** The preset the config started from; the run keeps it only while it still is that preset (preset-match.ts). */
     presetId: z.string().optional(),
   }),
   'runs:stop': runId,

@@ -4,9 +4,8 @@
  * data, used by the study report (rendered to SVG in main) and the Studies view.
  */
 import type { EChartsOption } from 'echarts';
+import { SERIES_PALETTE } from '../palette';
 import type { SizeSeries } from '../study-types';
-
-const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
 
 /** Every size of any series, ascending, once. */
 export function sizesOf(series: readonly SizeSeries[]): number[] {
@@ -17,7 +16,7 @@ export function accuracyVsSizeOption(series: readonly SizeSeries[]): EChartsOpti
   const sizes = sizesOf(series);
   const percent = (v: number): number => Math.round(v * 10000) / 100;
   const lines = series.flatMap((s, i) => {
-    const color = PALETTE[i % PALETTE.length];
+    const color = SERIES_PALETTE[i % SERIES_PALETTE.length];
     const stack = `ci-${s.key}`;
     const hidden = { lineStyle: { opacity: 0 }, showSymbol: false, silent: true, tooltip: { show: false } } as const;
     return [

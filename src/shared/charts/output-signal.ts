@@ -6,9 +6,9 @@
  * magnitude. A pure function of plain data, used by the study report and the Studies view.
  */
 import type { EChartsOption } from 'echarts';
+import { SERIES_PALETTE } from '../palette';
 import type { ConfigAggregate } from '../study-types';
 
-const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
 /** Gradients below this are drawn at it: a log axis has no 0. */
 export const GRADIENT_FLOOR = 1e-6;
 
@@ -32,7 +32,7 @@ export function outputSignalOption(aggregates: readonly ConfigAggregate[], when:
       return {
         type: 'scatter' as const,
         name: a.label,
-        color: PALETTE[aggregates.indexOf(a) % PALETTE.length],
+        color: SERIES_PALETTE[aggregates.indexOf(a) % SERIES_PALETTE.length],
         symbolSize: 4,
         data: cloud ? cloud.error.map((e, i) => [e, Math.max(GRADIENT_FLOOR, cloud.gradient[i])]) : [],
       };

@@ -74,7 +74,8 @@ test.describe.serial('experiment flow: train, review, sketch', () => {
     const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
     await expect(row).toContainText(RUN_NAME);
     await expect(row.locator('.col-status')).toHaveText('completed');
-    await expect(row.locator('.col-preset')).toHaveText('custom'); // the epochs were edited
+    // Only the epochs were edited: still the preset (src/shared/preset-match.ts).
+    await expect(row.locator('.col-preset')).toHaveText('example-3');
     await saveScreen(page, testInfo, 'history');
 
     await row.locator('.col-loss').click();

@@ -1,6 +1,8 @@
-import { RUNS_PAGE_MAX } from '../../../shared/contract';
+import { RUNS_PAGE_MAX, type ParsedRequest } from '../../../shared/contract';
 import { readyDataset } from './dataset-ready';
+import { isStillPreset } from '../../../shared/preset-match';
 import { findPreset } from '../../../shared/presets';
+import { defaultRunName } from '../../../shared/run-name';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 import { summarize } from './summarize';
@@ -16,10 +18,18 @@ type RunChannel =
   | 'runs:delete'
   | 'runs:predict';
 
-/** A default name a person can tell apart in History: preset or architecture, then the seed. */
-function defaultName(presetId: string | undefined, loss: string, hidden: string, output: string, seed: number): string {
-  const preset = presetId ? findPreset(presetId) : undefined;
-  return `${preset ? preset.name : `${hidden} → ${output}, ${loss}`} · seed ${seed}`;
+/**
+ * The name and preset a started run is stored with. `presetId` is the preset the config started from; the run
+ * keeps it only while it still is that preset (preset-match.ts), whichever client sent it, so History's Preset
+ * column means the same for runs from the form, the command line and the API. Without a name, the one the form
+ * would suggest (run-name.ts), from the preset it started from.
+ */
+export function startedRunLabels({ config, name, presetId }: ParsedRequest<'runs:start'>): { name: string; presetId: string | null } {
+  const preset = presetId === undefined ? undefined : findPreset(presetId);
+  return {
+    name: name || defaultRunName(preset, config),
+    presetId: preset && isStillPreset(config, preset) ? preset.id : null,
+  };
 }
 
 export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
@@ -37,15 +47,10 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
 
   return {
     'presets:list': () => import('../../../shared/presets').then((m) => [...m.PRESETS]),
-    'runs:start': async ({ config, datasetId, name, presetId }) => {
+    'runs:start': async (request) => {
+      const { config, datasetId } = request;
       await readyDataset(ctx, datasetId);
-      const run = store.createRun({
-        name: name || defaultName(presetId, config.loss, config.hiddenActivation, config.outputActivation, config.seed),
-        presetId: presetId ?? null,
-        studyId: null,
-        datasetId,
-        config,
-      });
+      const run = store.createRun({ ...startedRunLabels(request), studyId: null, datasetId, config });
       ctx.events.emit('runs:status', { runId: run.id, status: run.status, summary: run });
       scheduler.enqueue([run.id]);
       return requireSummary(run.id);

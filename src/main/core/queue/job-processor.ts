@@ -12,7 +12,7 @@ import { LAB_VERSION } from '../version';
 import { startTrainingWorker } from '../training/thread/start-training';
 import type { TrainingHandle } from '../training/types';
 import type { WorkerPool } from '../training/thread/worker-pool';
-import { jobPayloadSchema, type JobProgress, type JobResult } from './job-payload';
+import { encodeResult, jobPayloadSchema, type AttemptInfo, type JobProgress, type JobResult } from './job-payload';
 import type { DatasetResolver } from './worker-datasets';
 
 /** Milliseconds between two batch progress messages of one job (epochs and starts are always sent). */
@@ -45,6 +45,7 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
     const jobId = job.id ?? '?';
     const datasetCachePath = await deps.datasets(payload.dataset);
     const attempt = randomUUID();
+    const who: AttemptInfo = { attempt, host, version: LAB_VERSION };
     const epochs: EpochMetrics[] = [];
     let sending: Promise<void> = Promise.resolve();
     const send = (message: JobProgress): void => {
@@ -56,7 +57,7 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
       { runId: payload.runId, config: payload.config, datasetCachePath, preferredBackend: deps.backend ?? payload.preferredBackend ?? undefined },
       {
         onStarted: (backend) => {
-          send({ kind: 'started', attempt, host, version: LAB_VERSION, backend });
+          send({ kind: 'started', ...who, backend });
           deps.log(`${host}: run ${payload.runId} of lab ${payload.labId.slice(0, 8)} started (${backend}, ${payload.config.epochs} epochs${payload.labVersion === LAB_VERSION ? '' : `, lab ${payload.labVersion} ≠ worker ${LAB_VERSION}`})`);
         },
         onBatch: (progress) => {
@@ -85,18 +86,8 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
       }
       deps.log(`${host}: run ${payload.runId} ${outcome.status} in ${seconds} s${outcome.error ? `: ${outcome.error}` : ''}`);
       if (outcome.status === 'failed' || outcome.backend === null) throw new Error(`training failed on ${host}: ${outcome.error ?? 'no backend'}`);
-      const model = outcome.model;
-      return {
-        attempt,
-        host,
-        version: LAB_VERSION,
-        status: outcome.status,
-        backend: outcome.backend,
-        epochs,
-        evaluation: outcome.evaluation,
-        error: outcome.error,
-        model: model && { modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: Buffer.from(model.weightData).toString('base64') },
-      };
+      // Re-stated so the narrowing above (not failed, a backend) reaches encodeResult's type.
+      return encodeResult({ ...outcome, status: outcome.status, backend: outcome.backend }, who, epochs);
     } finally {
       deps.active.delete(jobId);
     }

@@ -6,8 +6,8 @@
  */
 import type { BackendName } from '../../../shared/run-types';
 import type { LaunchCallbacks, WorkerInfo } from '../training/run-launcher';
-import type { TrainingOutcome } from '../training/types';
-import { decodeModel, progressSchema, resultSchema } from './job-payload';
+import { failedOutcome, type TrainingOutcome } from '../run-lifecycle';
+import { decodeOutcome, progressSchema, resultSchema } from './job-payload';
 
 export interface JobTracker {
   /** A `job.updateProgress` message; malformed ones and those of a superseded attempt are ignored. */
@@ -82,10 +82,10 @@ export function createJobTracker(callbacks: LaunchCallbacks): JobTracker {
         delivered.add(metrics.epoch);
         callbacks.onEpoch(metrics);
       }
-      return finish({ status: result.status, backend: result.backend, evaluation: result.evaluation, model: decodeModel(result), error: result.error });
+      return finish(decodeOutcome(result));
     },
     failed(reason) {
-      return finish({ status: 'failed', backend, evaluation: null, model: null, error: reason });
+      return finish(failedOutcome(reason, backend));
     },
     lost() {
       attempt = null;

@@ -1,9 +1,7 @@
 /** The training module's public types. Everything here is plain data or plain functions. */
 import type { ModelConfig } from '../../../shared/model-config';
-import type { BackendName, BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
-import type { SavedModel } from '../../../shared/saved-model';
-
-export type { SavedModel } from '../../../shared/saved-model';
+import type { BackendName, BatchProgress, EpochMetrics } from '../../../shared/run-types';
+import type { TrainingOutcome } from '../run-lifecycle';
 
 export interface TrainingJob {
   runId: number;
@@ -19,18 +17,6 @@ export interface TrainingCallbacks {
   onBatch(p: BatchProgress): void;
   /** After each finished epoch (a stopped partial epoch is never reported). */
   onEpoch(m: EpochMetrics): void;
-}
-
-export interface TrainingOutcome {
-  status: 'completed' | 'stopped' | 'diverged' | 'failed';
-  /** null when the run failed before a backend was ready. */
-  backend: BackendName | null;
-  /** On the test split; null when diverged or failed. */
-  evaluation: Evaluation | null;
-  /** Trained weights (also after a stop); null when diverged or failed. */
-  model: SavedModel | null;
-  /** Why a diverged or failed run ended; null otherwise. */
-  error: string | null;
 }
 
 export interface TrainingHandle {

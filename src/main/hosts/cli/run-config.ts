@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelConfigSchema, type ModelConfig } from '../../../shared/model-config';
+import { isStillPreset } from '../../../shared/preset-match';
 import { findPreset, PRESETS } from '../../../shared/presets';
 import type { RunDetail } from '../../../shared/run-types';
 import { CONFIG_FIELD_OPTIONS, DEFAULT_BASE_PRESET, flagOf } from './options/config-options';
@@ -26,7 +27,7 @@ export interface ResolvedRun {
   config: ModelConfig;
   /** From the run file; `--dataset` wins over it. */
   datasetId: string | undefined;
-  /** Kept only while the config still is the preset's (bar epochs, seed, training-set size). */
+  /** Kept only while the config still is that preset (preset-match.ts: bar seed, epochs, training-set size). */
   presetId: string | undefined;
   name: string | undefined;
 }
@@ -64,12 +65,6 @@ function readRunFile(path: string): RunFile {
   return parsed.data;
 }
 
-const sameAsPreset = (config: ModelConfig, preset: ModelConfig): boolean => {
-  const ignored = new Set(['epochs', 'seed', 'trainSize']);
-  const strip = (c: ModelConfig): string => JSON.stringify(Object.entries(c).filter(([k]) => !ignored.has(k)).sort());
-  return strip(config) === strip(preset);
-};
-
 export function resolveRunConfig(o: OptionReader): ResolvedRun {
   const presetId = o.string('preset');
   const preset = findPreset(presetId ?? DEFAULT_BASE_PRESET);
@@ -100,7 +95,7 @@ export function resolveRunConfig(o: OptionReader): ResolvedRun {
   return {
     config: parsed.data,
     datasetId: file?.datasetId,
-    presetId: kept && sameAsPreset(parsed.data, kept.config) ? kept.id : undefined,
+    presetId: kept && isStillPreset(parsed.data, kept) ? kept.id : undefined,
     name: file?.name,
   };
 }

@@ -4,10 +4,8 @@ import { SERIES_PALETTE } from '@shared/palette';
 
 export type Option = EChartsOption;
 
-/** The app's one palette (shared with the exported study report), so runs and configurations keep their colour. */
-export const PALETTE = SERIES_PALETTE;
-
-export const colorAt = (i: number): string => PALETTE[i % PALETTE.length];
+/** The i-th series' colour from the app's one palette (shared with the exported study report), so runs and configurations keep their colour. */
+export const colorAt = (i: number): string => SERIES_PALETTE[i % SERIES_PALETTE.length];
 
 export const GRID = { left: 56, right: 24, top: 48, bottom: 40, containLabel: false } as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyVsSizeOption, sizesOf } from '@shared/charts/accuracy-vs-size';
 import { renderSvg } from '@core/studies/report/render-chart';
+import { SERIES_PALETTE } from '@shared/palette';
 import type { SizeSeries } from '@shared/study-types';
 
 const spread = (mean: number, half: number) => ({ n: 3, mean, sd: half / 2, ci95: [mean - half, mean + half] as [number, number] });
@@ -27,6 +28,13 @@ describe('accuracyVsSizeOption', () => {
     expect(lines[2].areaStyle).toBeDefined();
     expect(lines[1].stack).toBe(lines[2].stack);
     expect(lines[3]).toMatchObject({ name: 'Example 3', data: [[200, 75], [5000, 90]] });
+  });
+
+  it("colours configurations from the app's one palette, on screen as in the report", () => {
+    const many = Array.from({ length: 9 }, (_, i): SizeSeries => ({ ...series[0], key: `c${i}`, label: `c${i}` }));
+    const lines = accuracyVsSizeOption(many).series as { name: string; color: string }[];
+    const colours = many.map((s) => lines.find((l) => l.name === s.label)?.color);
+    expect(colours).toEqual([...SERIES_PALETTE, SERIES_PALETTE[0]]);
   });
 
   it('renders to SVG with every size as an axis label', () => {

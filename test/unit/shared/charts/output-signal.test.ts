@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GRADIENT_FLOOR, outputSignalOption } from '@shared/charts/output-signal';
 import { renderSvg } from '@core/studies/report/render-chart';
+import { SERIES_PALETTE } from '@shared/palette';
 import type { ConfigAggregate } from '@shared/study-types';
 
 function aggregate(key: string, first: ConfigAggregate['outputSignal']['first'], last: ConfigAggregate['outputSignal']['last']): ConfigAggregate {
@@ -26,6 +27,12 @@ describe('outputSignalOption', () => {
     // colours follow the configuration's position, so they match the other study charts
     expect(series[1].color).not.toBe(series[0].color);
     expect((outputSignalOption(aggregates, 'last').series as unknown[]).length).toBe(1);
+  });
+
+  it("colours configurations from the app's one palette, on screen as in the report", () => {
+    const many = Array.from({ length: 9 }, (_, i) => aggregate(`c${i}`, { error: [0.5], gradient: [0.1] }, null));
+    const series = outputSignalOption(many, 'first').series as { color: string }[];
+    expect(series.map((s) => s.color)).toEqual([...SERIES_PALETTE, SERIES_PALETTE[0]]);
   });
 
   it('renders server-side', () => {

@@ -1,15 +1,11 @@
-/** Which study configuration a run belongs to: deep equality of configs, ignoring the seed. */
+/**
+ * Which study configuration a run belongs to, and which preset a configuration is. Two different questions:
+ * a study's configurations may differ in `trainSize` alone (a size factor), so its runs are told apart by
+ * everything but the seed, while "is it a preset" ignores all the procedural fields (preset-match.ts).
+ */
 import type { ModelConfig } from '../../../../shared/model-config';
-import { PRESETS } from '../../../../shared/presets';
+import { configFingerprint, presetOf } from '../../../../shared/preset-match';
 import type { StudyConfiguration } from '../../../../shared/study-types';
-
-/** Canonical JSON of `config` without `ignored` fields: keys sorted, so property order never matters. */
-export function configFingerprint(config: ModelConfig, ignored: readonly (keyof ModelConfig)[] = ['seed']): string {
-  const entries = Object.entries(config)
-    .filter(([k]) => !(ignored as readonly string[]).includes(k))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(entries);
-}
 
 /**
  * The key of the configuration whose config equals `config` except for the seed, or null. Runs carry no
@@ -18,14 +14,14 @@ export function configFingerprint(config: ModelConfig, ignored: readonly (keyof 
  * study's configurations differ (expansion guarantees it; duplicates map to the first).
  */
 export function configurationKeyOf(config: ModelConfig, configurations: readonly StudyConfiguration[]): string | null {
-  const fingerprint = configFingerprint(config);
-  return configurations.find((c) => configFingerprint(c.config) === fingerprint)?.key ?? null;
+  const fingerprint = configFingerprint(config, ['seed']);
+  return configurations.find((c) => configFingerprint(c.config, ['seed']) === fingerprint)?.key ?? null;
 }
 
-/** The preset a configuration is: by key (the built-in study), else by config equal minus seed and epochs. */
+/**
+ * The preset a configuration's runs are stored with: the one its config still is (preset-match.ts), so the
+ * built-in study's `example-1@1000` is Example 1 and a custom study's base level of a preset is that preset.
+ */
 export function presetIdFor(configuration: StudyConfiguration): string | null {
-  const byKey = PRESETS.find((p) => p.id === configuration.key);
-  if (byKey) return byKey.id;
-  const fingerprint = configFingerprint(configuration.config, ['seed', 'epochs']);
-  return PRESETS.find((p) => configFingerprint(p.config, ['seed', 'epochs']) === fingerprint)?.id ?? null;
+  return presetOf(configuration.config)?.id ?? null;
 }

@@ -4,7 +4,7 @@
  */
 import type { RunDetail } from '../../../../shared/run-types';
 import type { SizeSeries, StudyConfiguration } from '../../../../shared/study-types';
-import { configFingerprint } from '../plan/config-match';
+import { configFingerprint } from '../../../../shared/preset-match';
 import { groupRuns, testAccuracies } from './group-runs';
 import { presetKeyOf } from '../plan/size-keys';
 import { RANGES, spread } from './stats';

@@ -1,10 +1,8 @@
 /** The decision rule the verdicts share, and how their numbers are written. */
 import type { VerdictStatus } from '../../../../shared/study-types';
-import { MIN_RUNS, type AccuracyEffect } from '../stats/effect';
-import { mean, sampleSd, type WelchResult } from '../stats/stats';
+import { MIN_RUNS } from '../stats/effect';
+import { mean, sampleSd } from '../stats/stats';
 
-/** Significance level of every test in the verdicts (a 95% interval that excludes 0). */
-export const ALPHA = 0.05;
 /**
  * The practical margin: accuracy differences smaller than this (0.005 = half a percentage point, i.e. 50 of
  * the 10,000 MNIST test images) are treated as no difference that matters. A claim "a is lower" is supported
@@ -66,15 +64,6 @@ export function meanSd(values: readonly number[], unit: 'percent' | 'number' = '
   const sd = sampleSd(values);
   const body = unit === 'percent' ? `${pct(m)} ± ${pct(sd)}` : `${m.toPrecision(digits)} ± ${sd.toPrecision(digits)}`;
   return `${body} (n = ${values.length})`;
-}
-
-/** "difference −1.23 points, 95% CI [−1.5, −0.9] points, Welch t = −8.1, df = 7.6, p < 0.0001". */
-export function welchText(w: WelchResult, unit: 'percent' | 'number' = 'percent'): string {
-  const scale = unit === 'percent' ? 100 : 1;
-  const u = unit === 'percent' ? ' points' : '';
-  const diff = unit === 'percent' ? points(w.difference) : w.difference.toPrecision(3);
-  const ci = `[${(w.ci95[0] * scale).toFixed(2)}, ${(w.ci95[1] * scale).toFixed(2)}]${u}`;
-  return `difference ${diff}, 95% CI ${ci}, Welch t = ${w.t.toFixed(2)}, df = ${w.df.toFixed(1)}, ${pValue(w.p)}`;
 }
 
 /** The reason for an inconclusive verdict when a configuration has too few completed runs, or null. */

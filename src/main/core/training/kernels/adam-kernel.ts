@@ -1,8 +1,8 @@
 /**
  * `LossLabAdam`: one Adam step for every trainable variable in a single tfjs kernel. tf.train.adam runs ~13 kernels per variable (~50 a step for a 2-layer model), each
  * paying tfjs's ~20 µs dispatch. Registered for the wasm backend (native/wasm/, SIMD) and the cpu
- * backend (the same float32 arithmetic in JS); not for tensorflow, where `createOptimizer` keeps
- * tf.train.adam (see `hasLossLabKernels`).
+ * backend (the same float32 arithmetic in JS); not for tensorflow, where `createOptimizer`
+ * (model/optimizer.ts) keeps tf.train.adam (see `hasLossLabKernels`).
  *
  * Inputs `p<k>`, `g<k>`, `m<k>`, `v<k>`: variable k, its gradient, first and second moment. The moments are
  * updated in place (the caller guarantees each owns its data); the new value of variable k is output k, a

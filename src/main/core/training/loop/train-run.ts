@@ -11,11 +11,11 @@ import { saveModel } from '../model/saved-model';
 import { trainEpoch } from './train-epoch';
 import { createStepContext, stepForward, type StepContext } from './train-step';
 import { disposeRunData, prepareRunData, type RunData } from './training-data';
-import type { TrainingCallbacks, TrainingOutcome } from '../types';
+import { failedOutcome, type TrainingOutcome } from '../../run-lifecycle';
+import type { TrainingCallbacks } from '../types';
 
 function failed(backend: BackendName | null, error: unknown): TrainingOutcome {
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 'failed', backend, evaluation: null, model: null, error: message };
+  return failedOutcome(error instanceof Error ? error.message : String(error), backend);
 }
 
 /** Final outcome of a run that ended normally or was stopped: evaluation and weights included. */

@@ -10,7 +10,8 @@ import { hasLossLabKernels } from '../kernels/kernel-backends';
 import { OUTPUT_LOSS_ACTIVATIONS, OUTPUT_LOSSES, type OutputLoss, type OutputLossActivation } from '../kernels/output-loss-math';
 import { outputLossOp } from '../kernels/output-loss-kernel';
 import { countCorrect, type Forward } from './evaluate';
-import { createOptimizer, lossFunction, type LossFn } from '../model/losses';
+import { lossFunction, type LossFn } from '../model/losses';
+import { createOptimizer } from '../model/optimizer';
 
 export interface StepContext {
   model: tf.LayersModel;

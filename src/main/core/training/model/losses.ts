@@ -1,8 +1,6 @@
 /** Loss functions (Keras semantics, mean over the batch) and target encodings. */
 import * as tf from '@tensorflow/tfjs';
-import type { LossName, ModelConfig, OutputRescale, TargetEncoding } from '../../../../shared/model-config';
-import { FusedAdamOptimizer } from './fused-adam';
-import { hasLossLabKernels } from '../kernels/kernel-backends';
+import type { LossName, OutputRescale, TargetEncoding } from '../../../../shared/model-config';
 
 /** Keras's clipping constant: keeps log() finite for outputs at exactly 0 or 1. */
 const EPSILON = 1e-7;
@@ -49,21 +47,4 @@ export function encodeTargets(labels: Uint8Array, encoding: TargetEncoding): Flo
 /** The output rescale applied before argmax, on plain numbers. */
 export function rescaleOutput(value: number, rescale: OutputRescale): number {
   return rescale === 'tanhToUnit' ? (value + 1) / 2 : value;
-}
-
-/**
- * Optimizer named by the config. `momentum` is SGD with momentum 0.9. Adam is Loss Lab's one-kernel Adam
- * (fused-adam.ts, same updates bit for bit) on the backends that have its kernel, tf.train.adam elsewhere.
- */
-export function createOptimizer(config: Pick<ModelConfig, 'optimizer' | 'learningRate'>, backendName: string = tf.getBackend()): tf.Optimizer {
-  switch (config.optimizer) {
-    case 'adam':
-      return hasLossLabKernels(backendName) ? new FusedAdamOptimizer(config.learningRate) : tf.train.adam(config.learningRate);
-    case 'sgd':
-      return tf.train.sgd(config.learningRate);
-    case 'momentum':
-      return tf.train.momentum(config.learningRate, 0.9);
-    case 'rmsprop':
-      return tf.train.rmsprop(config.learningRate);
-  }
 }

@@ -1,10 +1,11 @@
 /** Sketchpad inference in the calling thread, from a run's saved weights. */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../../shared/model-config';
+import type { SavedModel } from '../../../../shared/saved-model';
 import { initBackend } from '../backend/backend';
 import { INPUT_SIZE } from './build-model';
 import { rescaleOutput } from './losses';
-import { loadSavedModel, type SavedModel } from './saved-model';
+import { loadSavedModel } from './saved-model';
 
 export interface Predictor {
   /** 784 intensities 0..1, row-major 28×28 → the 10 outputs after the config's output rescale. */

@@ -1,8 +1,6 @@
 /** Conversions between a tfjs model and a `SavedModel` (plain, reloadable artifacts the store keeps). */
 import * as tf from '@tensorflow/tfjs';
-import type { SavedModel } from '../types';
-
-export type { SavedModel } from '../types';
+import type { SavedModel } from '../../../../shared/saved-model';
 
 /** Serialises a model's topology and weights (copies the weight bytes). */
 export async function saveModel(model: tf.LayersModel): Promise<SavedModel> {

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { TrainingCallbacks, TrainingHandle, TrainingJob, TrainingOutcome } from '../types';
+import { failedOutcome, type TrainingOutcome } from '../../run-lifecycle';
+import type { TrainingCallbacks, TrainingHandle, TrainingJob } from '../types';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 import { STOP_INDEX, type WorkerMessage } from './worker-protocol';
 
@@ -15,10 +16,6 @@ export function defaultWorkerUrl(base: string = import.meta.url): URL {
   const beside = new URL('./training-worker.js', base);
   const above = new URL('../training-worker.js', base);
   return existsSync(fileURLToPath(beside)) || !existsSync(fileURLToPath(above)) ? beside : above;
-}
-
-function failure(error: string): TrainingOutcome {
-  return { status: 'failed', backend: null, evaluation: null, model: null, error };
 }
 
 export interface StartOptions {
@@ -43,24 +40,24 @@ export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbac
     try {
       worker = pool.acquire({ job, stopFlag });
     } catch (error) {
-      resolve(failure(`the training worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      resolve(failedOutcome(`the training worker could not start: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     const onMessage = (message: WorkerMessage): void => {
       try {
-        if (message.type === 'started') {
+        if (message.kind === 'started') {
           backend = message.backend;
           callbacks.onStarted(message.backend);
-        } else if (message.type === 'batch') callbacks.onBatch(message.progress);
-        else if (message.type === 'epoch') callbacks.onEpoch(message.metrics);
+        } else if (message.kind === 'batch') callbacks.onBatch(message.progress);
+        else if (message.kind === 'epoch') callbacks.onEpoch(message.metrics);
         // A run that failed may have left the worker in an unknown state: end it rather than reuse it.
         else settle(message.outcome, message.outcome.status !== 'failed');
       } catch (error) {
         console.error('[training] a progress callback failed:', error);
       }
     };
-    const onError = (error: Error): void => settle({ ...failure(`the training worker crashed: ${error.message}`), backend }, false);
-    const onExit = (code: number): void => settle({ ...failure(`the training worker exited (code ${code}) before finishing`), backend }, false);
+    const onError = (error: Error): void => settle(failedOutcome(`the training worker crashed: ${error.message}`, backend), false);
+    const onExit = (code: number): void => settle(failedOutcome(`the training worker exited (code ${code}) before finishing`, backend), false);
     /** `reusable`: the worker finished the run itself and can train another. */
     function settle(outcome: TrainingOutcome, reusable: boolean): void {
       if (settled) return;

@@ -8,7 +8,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readDatasetCache } from '../../datasets/cache';
 import { initBackend } from '../backend/backend';
 import { trainRun } from '../loop/train-run';
-import type { TrainingOutcome } from '../types';
+import { failedOutcome, type TrainingOutcome } from '../../run-lifecycle';
 import { STOP_INDEX, type WorkerInput, type WorkerMessage } from './worker-protocol';
 
 async function runJob(input: WorkerInput, post: (message: WorkerMessage) => void): Promise<TrainingOutcome> {
@@ -22,15 +22,14 @@ async function runJob(input: WorkerInput, post: (message: WorkerMessage) => void
       dataset,
       {
         runId: input.job.runId,
-        onStarted: (name) => post({ type: 'started', backend: name }),
-        onBatch: (progress) => post({ type: 'batch', progress }),
-        onEpoch: (metrics) => post({ type: 'epoch', metrics }),
+        onStarted: (name) => post({ kind: 'started', backend: name }),
+        onBatch: (progress) => post({ kind: 'batch', progress }),
+        onEpoch: (metrics) => post({ kind: 'epoch', metrics }),
       },
       () => Atomics.load(stop, STOP_INDEX) !== 0,
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { status: 'failed', backend, evaluation: null, model: null, error: message };
+    return failedOutcome(error instanceof Error ? error.message : String(error), backend);
   }
 }
 
@@ -40,7 +39,7 @@ if (!isMainThread && parentPort !== null && workerData !== null && typeof worker
   const serve = (input: WorkerInput): void => {
     void runJob(input, post).then((outcome) => {
       const transfer = outcome.model ? [outcome.model.weightData.buffer as ArrayBuffer] : [];
-      port.postMessage({ type: 'done', outcome } satisfies WorkerMessage, transfer);
+      port.postMessage({ kind: 'done', outcome } satisfies WorkerMessage, transfer);
     });
   };
   serve(workerData as WorkerInput);

@@ -1,6 +1,6 @@
 /** What the training worker and the main thread exchange. Plain data only (structured clone). */
-import type { BackendName, BatchProgress, EpochMetrics } from '../../../../shared/run-types';
-import type { TrainingJob, TrainingOutcome } from '../types';
+import type { LifecycleEvent } from '../../run-lifecycle';
+import type { TrainingJob } from '../types';
 
 /** `workerData` of a training worker. */
 export interface WorkerInput {
@@ -9,11 +9,8 @@ export interface WorkerInput {
   stopFlag: SharedArrayBuffer;
 }
 
-export type WorkerMessage =
-  | { type: 'started'; backend: BackendName }
-  | { type: 'batch'; progress: BatchProgress }
-  | { type: 'epoch'; metrics: EpochMetrics }
-  | { type: 'done'; outcome: TrainingOutcome };
+/** The worker posts its run's lifecycle events as they happen (run-lifecycle.ts), `done` last. */
+export type WorkerMessage = LifecycleEvent;
 
 /** Index of the stop flag in its Int32Array. */
 export const STOP_INDEX = 0;

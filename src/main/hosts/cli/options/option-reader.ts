@@ -1,8 +1,8 @@
-import type { OptionValue } from './option-types';
+import type { OptionValue, ParsedOptions } from './option-types';
 
 /** Typed reads of parsed flags; the parser has already checked each value against its option's type. */
 export class OptionReader {
-  constructor(private readonly values: ReadonlyMap<string, OptionValue>) {}
+  constructor(private readonly values: ParsedOptions) {}
 
   has(name: string): boolean {
     return this.values.has(name);

@@ -32,6 +32,11 @@ describe('resolveRunConfig', () => {
     });
   });
 
+  it('keeps the preset id on a smaller training set, as a study with a size factor does', () => {
+    expect(resolve('--preset', 'example-2', '--train-size', '1000')).toMatchObject({ config: { ...preset('example-2'), trainSize: 1000 }, presetId: 'example-2' });
+    expect(resolve('--preset', 'example-2', '--validation-split', '0.1').presetId).toBeUndefined();
+  });
+
   it('lets every flag override the base, and forgets the preset once the model differs', () => {
     const run = resolve('--preset', 'example-1', '--learning-rate', '0.01', '--hidden-units', '64,32', '--target-encoding', 'oneHotPlusMinus1');
     expect(run.config).toEqual({ ...preset('example-1'), learningRate: 0.01, hiddenUnits: [64, 32], targetEncoding: 'oneHotPlusMinus1' });

@@ -2,8 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@core/training/backend/backend';
 import { FusedAdamOptimizer } from '@core/training/model/fused-adam';
-import { createOptimizer } from '@core/training/model/losses';
-import { hasLossLabKernels, LOSS_LAB_KERNEL_BACKENDS } from '@core/training/kernels';
 
 afterAll(async () => {
   await initBackend('wasm');
@@ -51,16 +49,5 @@ describe.each(['wasm', 'cpu'] as const)('FusedAdamOptimizer on %s', (backend) =>
     expect(w.dataSync()[0]).toBeLessThan(1);
     optimizer.dispose();
     tf.dispose([w, alias]);
-  });
-});
-
-describe('createOptimizer', () => {
-  it('uses the one-kernel Adam where Loss Lab has kernels, tf.train.adam on the native backend', () => {
-    expect(LOSS_LAB_KERNEL_BACKENDS).toEqual(['wasm', 'cpu']);
-    expect(hasLossLabKernels('tensorflow')).toBe(false);
-    const native = createOptimizer({ optimizer: 'adam', learningRate: 0.001 }, 'tensorflow');
-    expect(native).toBeInstanceOf(tf.AdamOptimizer);
-    expect(createOptimizer({ optimizer: 'adam', learningRate: 0.001 }, 'wasm')).toBeInstanceOf(FusedAdamOptimizer);
-    native.dispose();
   });
 });
