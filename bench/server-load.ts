@@ -37,13 +37,12 @@ function populate(dataDir: string): number {
   const store = openStore(join(dataDir, 'loss-lab.db'));
   const configurations = Array.from({ length: MAX_STUDY_RUNS / 20 }, (_, i) => ({ key: `lr-${i}`, label: `lr ${i}`, config: { ...base, learningRate: 0.001 * (i + 1) } }));
   const study = createStudy(store, { name: 'largest allowed', builtinId: null, datasetId: 'mnist-embedded', configurations, seeds: 20 });
-  store.db.transaction(() => {
-    for (const run of store.listRuns({ studyId: study.id })) finishWithEpochs(store, run.id, run.seed);
-    for (let i = 0; i < 5000; i++) {
-      const run = store.createRun({ name: `run ${i}`, presetId: null, studyId: null, datasetId: 'mnist-embedded', config: { ...base, seed: i } });
-      finishWithEpochs(store, run.id, i);
-    }
-  })();
+  // One commit per write, as training makes them (the store keeps its SQL and transactions to itself).
+  for (const run of store.listRuns({ studyId: study.id })) finishWithEpochs(store, run.id, run.seed);
+  for (let i = 0; i < 5000; i++) {
+    const run = store.createRun({ name: `run ${i}`, presetId: null, studyId: null, datasetId: 'mnist-embedded', config: { ...base, seed: i } });
+    finishWithEpochs(store, run.id, i);
+  }
   store.close();
   return study.id;
 }

@@ -50,15 +50,13 @@ function sketch(i: number): number[] {
 function populate(store: RunStore, source: RunDetail, count: number): void {
   const model = store.getModel(source.id);
   if (!model || !source.evaluation) throw new Error('the source run has no model or evaluation to copy');
-  const insert = store.db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const run = store.createRun({ name: `bench run ${i + 1}`, presetId: source.presetId, studyId: null, datasetId: source.datasetId, config: { ...source.config, seed: i + 1 } });
-      store.markRunning(run.id, source.backend ?? 'wasm');
-      for (const epoch of source.epochs) store.appendEpoch(run.id, epoch);
-      store.finishRun(run.id, { status: 'completed', evaluation: source.evaluation, model, error: null });
-    }
-  });
-  insert();
+  // One commit per write, as training makes them (the store keeps its SQL and transactions to itself).
+  for (let i = 0; i < count; i++) {
+    const run = store.createRun({ name: `bench run ${i + 1}`, presetId: source.presetId, studyId: null, datasetId: source.datasetId, config: { ...source.config, seed: i + 1 } });
+    store.markRunning(run.id, source.backend ?? 'wasm');
+    for (const epoch of source.epochs) store.appendEpoch(run.id, epoch);
+    store.finishRun(run.id, { status: 'completed', evaluation: source.evaluation, model, error: null });
+  }
 }
 
 export async function measureLatency(dataDir: string, backend: BackendName, o: { runs: number; predictCalls: number; log: (line: string) => void }): Promise<LatencyResult> {

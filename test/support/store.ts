@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PRESETS } from '../../src/shared/presets';
 import type { EpochMetrics, Evaluation } from '../../src/shared/run-types';
 import type { NewRun } from '../../src/main/core/store';
@@ -10,6 +11,19 @@ import type { NewRun } from '../../src/main/core/store';
 export function tempDbPath(): { dir: string; dbPath: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'loss-lab-store-'));
   return { dir, dbPath: join(dir, 'lab.sqlite'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `use` on a connection of the test's own to the database file, closed afterwards: for what the store rightly
+ * does not offer (pragmas, raw rows, planted faults). Its writes commit before it returns, so the store sees them.
+ */
+export function onDatabase<T>(dbPath: string, use: (db: Database.Database) => T): T {
+  const db = new Database(dbPath);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
 }
 
 export function newRun(overrides: Partial<NewRun> = {}): NewRun {

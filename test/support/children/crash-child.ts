@@ -1,8 +1,10 @@
 /**
  * Child process of the crash-recovery test: `node --import tsx crash-child.ts <dbPath>`. Opens the store,
  * creates a run, marks it running, commits two epochs, then opens a third epoch's transaction that it never
- * commits, prints `ready <runId>` and loops until the parent kills it with SIGKILL.
+ * commits (on a connection of its own: the store hands out no SQL), prints `ready <runId>` and loops until the
+ * parent kills it with SIGKILL.
  */
+import Database from 'better-sqlite3';
 import { openStore } from '../../../src/main/core/store';
 import { epochMetrics, newRun } from '../store';
 
@@ -13,8 +15,9 @@ const { id } = store.createRun(newRun({ name: 'crashes mid-training' }));
 store.markRunning(id, 'cpu');
 store.appendEpoch(id, epochMetrics(1));
 store.appendEpoch(id, epochMetrics(2));
-store.db.exec('BEGIN IMMEDIATE');
-store.db
+const db = new Database(dbPath);
+db.exec('BEGIN IMMEDIATE');
+db
   .prepare('INSERT INTO epochs (run_id, epoch, seconds, samples_per_second, layers) VALUES (?, 3, 1, 1, ?)')
   .run(id, '[]');
 process.stdout.write(`ready ${id}\n`);

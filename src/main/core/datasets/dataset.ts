@@ -1,5 +1,6 @@
 /** In-memory datasets: raw image bytes and labels, split into train and test. */
 import type { DatasetInfo } from '../../../shared/dataset-types';
+import { CoreError } from '../errors';
 
 /** Pixels in one image: 28 rows × 28 columns. */
 export const IMAGE_SIZE = 28 * 28;
@@ -41,13 +42,13 @@ export interface Dataset {
 const DEFAULT_ADVICE = 'use the standard MNIST-format IDX files (raw or .gz), downloading them again if they may be damaged';
 
 /** A dataset file that cannot be used. `message` names the file, the problem and what to do. */
-export class DatasetError extends Error {
+export class DatasetError extends CoreError {
   constructor(
     readonly file: string,
     readonly problem: string,
     advice: string = DEFAULT_ADVICE,
   ) {
-    super(`${file}: ${problem}; ${advice}`);
+    super('dataset_error', `${file}: ${problem}; ${advice}`);
     this.name = 'DatasetError';
   }
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatasetInfo } from '../../../shared/dataset-types';
 import { NotFoundError } from '../store/errors';
+import type { DatasetDeletion, DatasetRecordCounts } from '../store/record-types';
 import type { RunStore } from '../store/store-types';
 import { readDatasetCache, writeDatasetCache } from './cache';
 import { type Dataset, DatasetError } from './dataset';
@@ -38,9 +39,10 @@ export interface DatasetRegistry {
   /**
    * Unregisters an imported dataset with its studies and runs (one transaction), then deletes its cache file.
    * Throws NotFoundError for an unknown id and DatasetError for a built-in set; checking that none of its runs
-   * is active is the caller's job. Returns how many runs and studies went with it.
+   * is active is the caller's job, done by `check` inside that transaction (it refuses by throwing). Returns
+   * how many runs and studies went with it, and the ids of those runs.
    */
-  remove(id: string): { runs: number; studies: number };
+  remove(id: string, check?: (counts: DatasetRecordCounts) => void): DatasetDeletion;
 }
 
 /** The sets Loss Lab ships (or converts from its own package): never deleted, always rebuilt when missing. */
@@ -167,12 +169,12 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       onProgress?.({ path: cachePath, fraction: 1, message: `Imported ${info.name}: ${info.trainSize} training and ${info.testSize} test images` });
       return info;
     },
-    remove(id) {
+    remove(id, check) {
       const { info, cachePath } = requireEntry(id);
       if (BUILT_IN_DATASET_IDS.includes(id)) {
         throw new DatasetError(info.name, 'is built into Loss Lab and cannot be deleted', 'delete imported datasets only');
       }
-      const removed = store.deleteDataset(id);
+      const removed = store.deleteDataset(id, check);
       memo.delete(id);
       sameContent.forget(id);
       // After the rows: a failure here leaves an orphaned file, never a registration without its data.

@@ -5,14 +5,15 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { CoreError } from '../errors';
 
-/** A folder that cannot be created, with the path and the reason in its message. */
-export class FolderError extends Error {
+/** A folder that cannot be created, with the path and the reason in its message: the path asked for is unusable. */
+export class FolderError extends CoreError {
   constructor(
     readonly path: string,
     reason: string,
   ) {
-    super(`cannot create the folder ${path}: ${reason}`);
+    super('invalid_request', `cannot create the folder ${path}: ${reason}`);
     this.name = 'FolderError';
   }
 }

@@ -1,5 +1,6 @@
 import { readyDataset } from './dataset-ready';
-import { datasetRunIds, datasetUsage, describeUsage } from './dataset-usage';
+import { BUILT_IN_DATASET_IDS } from '../datasets/registry';
+import { datasetUsage, describeUsage } from './dataset-usage';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
@@ -30,20 +31,21 @@ export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
     },
     'datasets:delete': ({ datasetId, deleteRuns }) => {
       const info = requireDataset(datasetId);
-      // IMMEDIATE takes the write lock first, so no other process (the CLI, the app) adds a run in between.
-      return ctx.store.db.transaction(() => {
-        const usage = datasetUsage(ctx.store, datasetId);
-        if (usage.builtIn) throw conflict(`“${info.name}” (${datasetId}) is built into Loss Lab and cannot be deleted; only imported datasets can`);
+      if (BUILT_IN_DATASET_IDS.includes(datasetId)) {
+        throw conflict(`“${info.name}” (${datasetId}) is built into Loss Lab and cannot be deleted; only imported datasets can`);
+      }
+      // The check runs in the deletion's transaction, which holds the write lock: no other process (the CLI,
+      // the app) can add a run between the check and the delete.
+      const removed = ctx.datasets.remove(datasetId, (usage) => {
         if (usage.active > 0) {
           throw conflict(`“${info.name}” has ${usage.active} run${usage.active === 1 ? '' : 's'} queued or training: stop them (or cancel their study), then delete it`);
         }
         if ((usage.runs > 0 || usage.studies > 0) && !deleteRuns) {
           throw conflict(`“${info.name}” is used by ${describeUsage(usage)}: delete them with it (deleteRuns, or --with-runs on the command line) or delete them first`);
         }
-        for (const runId of datasetRunIds(ctx.store, datasetId)) ctx.predictors.forget(runId);
-        const removed = ctx.datasets.remove(datasetId);
-        return { deleted: datasetId, runsDeleted: removed.runs, studiesDeleted: removed.studies };
-      }).immediate();
+      });
+      for (const runId of removed.runIds) ctx.predictors.forget(runId);
+      return { deleted: datasetId, runsDeleted: removed.runs, studiesDeleted: removed.studies };
     },
   };
 }

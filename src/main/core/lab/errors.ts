@@ -1,16 +1,6 @@
 import { ZodError } from 'zod';
-import type { ErrorCode, LabErrorData } from '../../../shared/contract';
-
-/** An error the core raises on purpose, with a code the renderer can branch on and a message a person can act on. */
-export class CoreError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CoreError';
-  }
-}
+import type { LabErrorData } from '../../../shared/contract';
+import { CoreError } from '../errors';
 
 export const notFound = (what: string): CoreError => new CoreError('not_found', `${what} does not exist (it may have been deleted)`);
 export const conflict = (message: string): CoreError => new CoreError('conflict', message);
@@ -22,18 +12,15 @@ function describeZod(error: ZodError): string {
     .join('; ');
 }
 
-/** Maps anything thrown by a handler to the typed error that crosses the boundary. */
+/**
+ * Maps anything thrown by a handler to the typed error that crosses the boundary: a CoreError (the base of
+ * every error class of the core) by its own code, a request that failed its schema or a bound (RangeError) as
+ * `invalid_request`, anything else as `internal`.
+ */
 export function toLabError(error: unknown): LabErrorData {
   if (error instanceof CoreError) return { code: error.code, message: error.message };
   if (error instanceof ZodError) return { code: 'invalid_request', message: describeZod(error) };
-  if (error instanceof Error) {
-    // Errors of other core modules are recognised by name so this module needs no import of each.
-    if (error.name === 'DatasetError') return { code: 'dataset_error', message: error.message };
-    if (error.name === 'NotFoundError') return { code: 'not_found', message: error.message };
-    if (error.name === 'RunStateError' || error.name === 'StudyStateError') return { code: 'conflict', message: error.message };
-    if (error.name === 'FolderError' || error.name === 'QueueUrlError') return { code: 'invalid_request', message: error.message };
-    if (error.name === 'RangeError') return { code: 'invalid_request', message: error.message };
-    return { code: 'internal', message: error.message };
-  }
+  if (error instanceof RangeError) return { code: 'invalid_request', message: error.message };
+  if (error instanceof Error) return { code: 'internal', message: error.message };
   return { code: 'internal', message: String(error) };
 }

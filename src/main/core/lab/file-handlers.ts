@@ -8,7 +8,8 @@ import type { ExportOutcome } from '../../../shared/contract';
 import { zipFiles } from '../exports/archive';
 import { modelFiles } from '../exports/model-files';
 import { exportModel } from '../exports/export-model';
-import { CoreError, conflict, notFound } from './errors';
+import { CoreError } from '../errors';
+import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 import type { LabPaths } from './host-files';
 

@@ -19,7 +19,6 @@ export interface ForeignRunWatch {
 
 /** `announce(id, status)` is called once per status change seen in the database. */
 export function watchForeignRuns(store: RunStore, announce: (runId: number, status: RunStatus) => void): ForeignRunWatch {
-  const statusOf = store.db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
   /** Followed run → the status last seen. */
   const followed = new Map<number, RunStatus>();
   let timer: NodeJS.Timeout | null = null;
@@ -34,7 +33,7 @@ export function watchForeignRuns(store: RunStore, announce: (runId: number, stat
     for (const [runId, seen] of [...followed]) {
       let status: RunStatus | undefined;
       try {
-        status = statusOf.get(runId)?.status;
+        status = store.getRunStatus(runId);
       } catch {
         continue; // busy or unreadable now: look again next time
       }
@@ -47,7 +46,7 @@ export function watchForeignRuns(store: RunStore, announce: (runId: number, stat
 
   return {
     follow(runId) {
-      const status = statusOf.get(runId)?.status;
+      const status = store.getRunStatus(runId);
       if (status === undefined || FINAL_STATUSES.includes(status)) return;
       followed.set(runId, status);
       timer ??= setInterval(look, FOREIGN_POLL_MS);

@@ -5,7 +5,6 @@ import { findPreset } from '../../../shared/presets';
 import { defaultRunName } from '../../../shared/run-name';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
-import { summarize } from './summarize';
 
 type RunChannel =
   | 'presets:list'
@@ -40,7 +39,7 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
     return run;
   };
   const requireSummary = (runId: number) => {
-    const summary = summarize(store, runId);
+    const summary = store.getRunSummary(runId);
     if (!summary) throw notFound(`run ${runId}`);
     return summary;
   };
@@ -79,7 +78,7 @@ export function runHandlers(ctx: LabContext): Handlers<RunChannel> {
     'runs:delete': ({ runId }) => {
       if (scheduler.isRunning(runId)) throw conflict(`run ${runId} is training: stop it before deleting it`);
       // Not here, yet running: another Loss Lab process trains it (or died; recovery will mark it interrupted).
-      if (store.getRun(runId)?.status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there before deleting it`);
+      if (store.getRunStatus(runId) === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there before deleting it`);
       ctx.predictors.forget(runId);
       if (!store.deleteRun(runId)) throw notFound(`run ${runId}`);
       return { deleted: 1 };

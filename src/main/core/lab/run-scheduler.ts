@@ -7,7 +7,6 @@ import type { TrainingOutcome } from '../run-lifecycle';
 import type { TrainingHandle } from '../training/types';
 import { conflict, notFound } from './errors';
 import { watchForeignRuns } from './foreign-runs';
-import { summarize } from './summarize';
 import type { LabEvents } from './lab-events';
 import type { LaunchCallbacks, RunLauncher } from '../training/run-launcher';
 
@@ -47,12 +46,6 @@ export interface SchedulerDeps {
   placement?: () => Placement;
 }
 
-/** Queued runs in creation order, skipping those of paused or cancelled studies. */
-const NEXT_QUEUED = `
-  SELECT r.id FROM runs r LEFT JOIN studies s ON s.id = r.study_id
-  WHERE r.status = 'queued' AND (s.id IS NULL OR s.status NOT IN ('paused', 'cancelled'))
-  ORDER BY r.id`;
-
 export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   const { store, events } = deps;
   const running = new Map<number, TrainingHandle>();
@@ -63,15 +56,13 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
   /** Runs this session queued; with resumeQueued false, only these start. */
   const enqueued = new Set<number>();
   const startable = (id: number): boolean => deps.resumeQueued || enqueued.has(id);
-  const nextQueued = store.db.prepare<[], { id: number }>(NEXT_QUEUED);
-  const statusOf = store.db.prepare<[number], { status: RunStatus }>('SELECT status FROM runs WHERE id = ?');
   const pool = createWorkerPool(deps.workerUrl ?? defaultWorkerUrl());
 
   /** Emits the run's status; `status` wins over the stored one, which a failed write may have left behind. */
   const announce = (runId: number, status: RunStatus): void => {
     let summary;
     try {
-      summary = summarize(store, runId);
+      summary = store.getRunSummary(runId);
     } catch (error) {
       console.error(`[loss-lab] could not read run ${runId}: ${messageOf(error)}`);
     }
@@ -99,7 +90,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     running.delete(runId);
     local.delete(runId);
     // A result is recorded once: a run already ended (a duplicate delivery from a queue) is left as it is.
-    const stored = statusOf.get(runId)?.status;
+    const stored = store.getRunStatus(runId);
     if (stored === 'completed' || stored === 'stopped' || stored === 'diverged' || stored === 'failed') {
       if (!closing) kick();
       return;
@@ -211,7 +202,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     const place = placement();
     if (closing || place === 'waiting' || (place !== 'local' && !place.ready)) return;
     const full = (): boolean => (place === 'local' ? local.size >= deps.workers : running.size - local.size >= DISPATCH_LIMIT);
-    for (const { id } of nextQueued.all()) {
+    for (const id of store.listQueuedRunIds()) {
       if (full()) break;
       if (!running.has(id) && startable(id)) launch(id, place);
     }
@@ -228,10 +219,10 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     stop(runId) {
       const handle = running.get(runId);
       if (handle) return handle.stop();
-      const run = store.getRun(runId);
-      if (!run) throw notFound(`run ${runId}`);
-      if (run.status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there`);
-      if (run.status !== 'queued') throw conflict(`run ${runId} is ${run.status}, not running or queued: nothing to stop`);
+      const status = store.getRunStatus(runId);
+      if (!status) throw notFound(`run ${runId}`);
+      if (status === 'running') throw conflict(`run ${runId} is training in another Loss Lab process: stop it there`);
+      if (status !== 'queued') throw conflict(`run ${runId} is ${status}, not running or queued: nothing to stop`);
       store.finishRun(runId, { status: 'stopped', error: null });
       announce(runId, 'stopped');
     },

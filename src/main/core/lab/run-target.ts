@@ -6,7 +6,7 @@
 import type { RunTargetState } from '../../../shared/run-target';
 import type { QueueSettings } from '../queue/queue-settings';
 import { redacted } from '../queue/redis-url';
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 import type { RunLauncher } from '../training/run-launcher';
 import type { Placement } from './run-scheduler';
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { readDatasetCache } from '../datasets/cache';
+import { CoreError } from '../errors';
 import { contentHash } from '../datasets/same-content';
 import { ensureDirectory } from '../files/ensure-directory';
 
@@ -40,8 +41,12 @@ export async function uploadDataset(redis: Redis, hash: string, cachePath: strin
   await redis.multi().hset(meta, { chunks: count, bytes: bytes.length, sha256: sha256(bytes) }).expire(meta, DATASET_TTL_SECONDS).exec();
 }
 
-export class DatasetTransferError extends Error {
-  override name = 'DatasetTransferError';
+/** A job's dataset that a worker cannot get or trust (missing on the queue, corrupted, another version's). */
+export class DatasetTransferError extends CoreError {
+  constructor(message: string) {
+    super('dataset_error', message);
+    this.name = 'DatasetTransferError';
+  }
 }
 
 /**

@@ -4,10 +4,15 @@
  * it is back, so dispatch resumes by itself.
  */
 import type { Redis } from 'ioredis';
+import { CoreError } from '../errors';
 import type { QueueAddress } from './redis-url';
 
-export class QueueUnreachableError extends Error {
-  override name = 'QueueUnreachableError';
+/** The queue's Redis did not answer in time: `unavailable`, as the run target says when it cannot switch to it. */
+export class QueueUnreachableError extends CoreError {
+  constructor(message: string) {
+    super('unavailable', message);
+    this.name = 'QueueUnreachableError';
+  }
 }
 
 export interface ConnectionWatch {

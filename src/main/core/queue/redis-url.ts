@@ -3,6 +3,7 @@
  * refused: jobs carry configs and datasets, and a Redis without one lets anyone on the network read or add
  * them. Every message, log line and screen shows the URL through `redacted`, never the password.
  */
+import { CoreError } from '../errors';
 
 export interface QueueAddress {
   /** The URL as given (holds the password: hand it only to the Redis client). */
@@ -17,8 +18,12 @@ export interface QueueAddress {
   tls: boolean;
 }
 
-export class QueueUrlError extends Error {
-  override name = 'QueueUrlError';
+/** A queue URL that cannot be used; the message says what is wrong and what to do. */
+export class QueueUrlError extends CoreError {
+  constructor(message: string) {
+    super('invalid_request', message);
+    this.name = 'QueueUrlError';
+  }
 }
 
 /** `url` with any password replaced by `***`; text that is not a URL is returned as `(an unreadable queue URL)`. */

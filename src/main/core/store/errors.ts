@@ -1,17 +1,18 @@
-/** Errors the store throws for a caller's mistake (as opposed to a database failure). */
+/** Errors the store throws: a caller's mistake (NotFoundError, RunStateError) or a database failure (StorageError). */
+import { CoreError } from '../errors';
 
 /** The run (or other record) asked for does not exist. */
-export class NotFoundError extends Error {
+export class NotFoundError extends CoreError {
   constructor(message: string) {
-    super(message);
+    super('not_found', message);
     this.name = 'NotFoundError';
   }
 }
 
 /** The run is not in a status that allows the change, e.g. re-queueing a completed run. */
-export class RunStateError extends Error {
+export class RunStateError extends CoreError {
   constructor(message: string) {
-    super(message);
+    super('conflict', message);
     this.name = 'RunStateError';
   }
 }
@@ -21,16 +22,17 @@ export function runNotFound(id: number): NotFoundError {
 }
 
 /**
- * A database or file could not be read or written (disk full, read-only, permissions…). The message names
- * the file and says what to do; `cause` keeps the original error.
+ * A database or file could not be read or written (disk full, read-only, permissions…): `unavailable`, since
+ * the lab is fine but its storage refuses the work for now. The message names the file and says what to do;
+ * `cause` keeps the original error.
  */
-export class StorageError extends Error {
+export class StorageError extends CoreError {
   /** The original error's code, e.g. `SQLITE_FULL`, `ENOSPC`, `EACCES`. */
-  readonly code: string | null;
-  constructor(message: string, code: string | null, cause: unknown) {
-    super(message, { cause });
+  readonly originalCode: string | null;
+  constructor(message: string, originalCode: string | null, cause: unknown) {
+    super('unavailable', message, { cause });
     this.name = 'StorageError';
-    this.code = code;
+    this.originalCode = originalCode;
   }
 }
 
@@ -52,11 +54,12 @@ export function errorCode(error: unknown): string | null {
 
 /**
  * Wraps a failure of reading or writing `path` so its message names the file: `could not <action> <path>:
- * database or disk is full (the disk is full: free some space)`. A caller's mistake (NotFoundError,
- * RunStateError) and an error that is already a StorageError pass through unchanged.
+ * database or disk is full (the disk is full: free some space)`. An error the core raised on purpose (a
+ * caller's mistake such as NotFoundError, a check's refusal, an error that is already a StorageError) passes
+ * through unchanged.
  */
 export function storageError(error: unknown, action: string, path: string): Error {
-  if (error instanceof NotFoundError || error instanceof RunStateError || error instanceof StorageError) return error;
+  if (error instanceof CoreError) return error;
   const code = errorCode(error);
   const base = code === null ? null : (ADVICE[code] ?? ADVICE[code.replace(/_[A-Z]+$/, '')] ?? null);
   const message = error instanceof Error ? error.message : String(error);

@@ -1,13 +1,16 @@
 /** Read-side queries of the run store. Statements are prepared once per open database. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ModelConfig } from '../../../shared/model-config';
-import type { Evaluation, RunDetail, RunSummary } from '../../../shared/run-types';
+import type { Evaluation, RunDetail, RunStatus, RunSummary } from '../../../shared/run-types';
 import { decodeJson } from './json-codec';
 import { type EpochRow, SUMMARY_SELECT, type SummaryRow, toEpoch, toSummary } from './run-rows';
 import type { RunFilter, SavedModel } from './store-types';
 
 export interface RunReads {
   summary(id: number): RunSummary | undefined;
+  status(id: number): RunStatus | undefined;
+  /** Queued runs in creation order, skipping those of paused or cancelled studies. */
+  nextQueued(): number[];
   list(filter?: RunFilter): RunSummary[];
   detail(id: number): RunDetail | undefined;
   model(id: number): SavedModel | undefined;
@@ -30,6 +33,11 @@ interface ModelRow {
 
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC';
 
+const NEXT_QUEUED = `
+  SELECT r.id FROM runs r LEFT JOIN studies s ON s.id = r.study_id
+  WHERE r.status = 'queued' AND (s.id IS NULL OR s.status NOT IN ('paused', 'cancelled'))
+  ORDER BY r.id`;
+
 export function runReads(db: BetterSqlite3.Database): RunReads {
   const summaryById = db.prepare<[number], SummaryRow>(`${SUMMARY_SELECT} WHERE id = ?`);
   const detailById = db.prepare<[number], DetailRow>(`
@@ -40,6 +48,8 @@ export function runReads(db: BetterSqlite3.Database): RunReads {
   const epochsById = db.prepare<[number], EpochRow>(`
     SELECT epoch, train_loss, train_accuracy, val_loss, val_accuracy, test_loss, test_accuracy, seconds, samples_per_second, layers
     FROM epochs WHERE run_id = ? ORDER BY epoch`);
+  const statusById = db.prepare<[number], RunStatus>('SELECT status FROM runs WHERE id = ?').pluck();
+  const nextQueued = db.prepare<[], number>(NEXT_QUEUED).pluck();
   const modelById = db.prepare<[number], ModelRow>('SELECT topology, weight_specs, weight_data FROM models WHERE run_id = ?');
 
   const summary = (id: number): RunSummary | undefined => {
@@ -49,6 +59,8 @@ export function runReads(db: BetterSqlite3.Database): RunReads {
 
   return {
     summary,
+    status: (id) => statusById.get(id),
+    nextQueued: () => nextQueued.all(),
     list(filter = {}) {
       const where: string[] = [];
       const params: (string | number)[] = [];

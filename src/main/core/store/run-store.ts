@@ -1,13 +1,14 @@
 /** The RunStore over an open database: every method's storage failure names the database file. */
 import type Database from 'better-sqlite3';
-import type { DatasetInfo } from '../../../shared/dataset-types';
+import { datasetRows } from './dataset-rows';
 import { storageError } from './errors';
-import { decodeJson, encodeJson } from './json-codec';
 import { recoverInterrupted } from './recover-runs';
 import { runReads } from './run-reads';
 import type { RunOwner } from './run-owner';
 import { runWrites } from './run-writes';
 import type { RunStore } from './store-types';
+import { readStudies, readStudy } from './study-rows';
+import { studyWrites } from './study-writes';
 
 export interface RunStoreSetup {
   dbPath: string;
@@ -31,24 +32,15 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
   const { dbPath } = setup;
   const reads = runReads(db);
   const writes = runWrites(db, reads, setup.owner);
+  const studies = studyWrites(db, reads, writes);
+  const datasets = datasetRows(db);
   const read = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(dbPath, 'read the database', fn);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(dbPath, 'write to the database', fn);
   const updateName = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
   const updateNotes = db.prepare('UPDATE runs SET notes = ? WHERE id = ?');
   const deleteById = db.prepare('DELETE FROM runs WHERE id = ?');
-  const upsertDataset = db.prepare(`
-    INSERT INTO datasets (id, info, cache_path) VALUES (?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET info = excluded.info, cache_path = excluded.cache_path`);
-  // Study runs carry their study's dataset, so the runs go by dataset and the emptied studies after them.
-  const deleteDatasetStudies = db.prepare('DELETE FROM studies WHERE dataset_id = ?');
-  const deleteDatasetRuns = db.prepare('DELETE FROM runs WHERE dataset_id = ?');
-  const deleteDatasetRow = db.prepare('DELETE FROM datasets WHERE id = ?');
-  const allDatasets = db.prepare<[], { info: string; cache_path: string }>(
-    "SELECT info, cache_path FROM datasets ORDER BY json_extract(info, '$.createdAt'), id",
-  );
 
   return {
-    db,
     dbPath,
     readOnly: setup.readOnly,
     recovered: setup.recovered,
@@ -64,6 +56,9 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
     recoverGone: write(() => (setup.readOnly ? [] : recoverInterrupted(db, setup.owner))),
     listRuns: read((filter) => reads.list(filter)),
     getRun: read((id) => reads.detail(id)),
+    getRunSummary: read((id) => reads.summary(id)),
+    getRunStatus: read((id) => reads.status(id)),
+    listQueuedRunIds: read(() => reads.nextQueued()),
     updateRun: write(
       db.transaction((id: number, patch: { name?: string; notes?: string }) => {
         if (patch.name !== undefined) updateName.run(patch.name, id);
@@ -73,18 +68,16 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
     ),
     deleteRun: write((id: number) => deleteById.run(id).changes > 0),
     getModel: read((id) => reads.model(id)),
-    saveDataset: write((info: DatasetInfo, cachePath: string) => {
-      upsertDataset.run(info.id, encodeJson(info), cachePath);
-    }),
-    deleteDataset: write(
-      db.transaction((id: string) => {
-        const runs = deleteDatasetRuns.run(id).changes;
-        const studies = deleteDatasetStudies.run(id).changes;
-        deleteDatasetRow.run(id);
-        return { runs, studies };
-      }),
-    ),
-    listDatasets: read(() => allDatasets.all().map((row) => ({ info: decodeJson<DatasetInfo>(row.info), cachePath: row.cache_path }))),
+    insertStudy: write((study, runs) => studies.create(study, runs)),
+    findStudy: read((id) => readStudy(db, id)),
+    listStudyRows: read(() => readStudies(db)),
+    writeStudyStatus: write((id, status, requeue) => studies.setStatus(id, status, requeue)),
+    requeueRunsOfRunningStudies: write((statuses) => studies.requeueRunsOfRunningStudies(statuses)),
+    deleteStudy: write((id) => studies.remove(id)),
+    saveDataset: write((info, cachePath) => datasets.save(info, cachePath)),
+    listDatasets: read(() => datasets.list()),
+    countDatasetRecords: read((id) => datasets.counts(id)),
+    deleteDataset: write((id, check) => datasets.remove(id, check)),
     close: () => {
       if (db.open) db.close();
     },

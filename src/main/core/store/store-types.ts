@@ -1,11 +1,13 @@
 /** The run store's public types: what callers hand in and get back. */
-import type BetterSqlite3 from 'better-sqlite3';
 import type { SavedModel } from '../../../shared/saved-model';
+import type { TrainingOutcome } from '../run-lifecycle';
 import type { DatasetInfo } from '../../../shared/dataset-types';
 import type { ModelConfig } from '../../../shared/model-config';
 import type { BackendName, EpochMetrics, Evaluation, RunDetail, RunStatus, RunSummary } from '../../../shared/run-types';
+import type { ChosenStudyStatus, DatasetDeletion, DatasetRecordCounts, NewStudy } from './record-types';
+import type { StudyRow } from './study-rows';
 
-export type { SavedModel };
+export type { SavedModel, StudyRow };
 
 export interface NewRun {
   name: string;
@@ -15,13 +17,12 @@ export interface NewRun {
   config: ModelConfig;
 }
 
+/** A run of a study being created: its study id is the new study's. */
+export type NewStudyRun = Omit<NewRun, 'studyId'>;
+
 /** How a run ended. `status` must be a final status (not `queued` or `running`). */
-export interface RunOutcome {
-  status: RunStatus;
-  evaluation?: Evaluation | null;
-  error?: string | null;
-  model?: SavedModel | null;
-}
+/** What `finishRun` records: a run's status with the parts of its training outcome that exist (see run-lifecycle). */
+export type RunOutcome = { status: RunStatus } & Partial<Pick<TrainingOutcome, 'evaluation' | 'error' | 'model'>>;
 
 export interface RunFilter {
   studyId?: number;
@@ -31,9 +32,11 @@ export interface RunFilter {
   offset?: number;
 }
 
+/**
+ * The one way into the database: every query of runs, epochs, evaluations, models, studies and datasets is a
+ * method here (the SQL stays in store/). Storage failures throw StorageError naming the file.
+ */
 export interface RunStore {
-  /** The open database; the studies code adds its own queries on it. */
-  readonly db: BetterSqlite3.Database;
   /** The database file, for messages. */
   readonly dbPath: string;
   /** Opened read-only (the data directory cannot be written): reads work, every write throws StorageError. */
@@ -80,18 +83,41 @@ export interface RunStore {
   /** Newest first. Never reads evaluations or weights. */
   listRuns(filter?: RunFilter): RunSummary[];
   getRun(id: number): RunDetail | undefined;
+  /** The run's summary as `listRuns` gives it, from the runs row alone: no epochs, evaluation or model is read. */
+  getRunSummary(id: number): RunSummary | undefined;
+  /** The run's stored status; undefined when it does not exist. */
+  getRunStatus(id: number): RunStatus | undefined;
+  /** Ids of the queued runs in creation order (the order they start in), skipping those of paused or cancelled studies. */
+  listQueuedRunIds(): number[];
   updateRun(id: number, patch: { name?: string; notes?: string }): RunSummary | undefined;
   /** Deletes the run with its epochs, evaluation and model; false when it did not exist. */
   deleteRun(id: number): boolean;
   getModel(id: number): SavedModel | undefined;
+  /** Inserts the study (status `running`) and its runs (queued, in the order given), all or nothing. Returns its id. */
+  insertStudy(study: NewStudy, runs: readonly NewStudyRun[]): number;
+  findStudy(id: number): StudyRow | undefined;
+  /** Newest first. */
+  listStudyRows(): StudyRow[];
+  /**
+   * In one transaction: stores `status`; `running` also re-queues the study's runs whose status is in
+   * `requeue`, `cancelled` marks its queued runs stopped. The caller checks that the change is allowed.
+   */
+  writeStudyStatus(id: number, status: ChosenStudyStatus, requeue: readonly RunStatus[]): void;
+  /** In one transaction, re-queues the runs in `statuses` of every study stored as running; their ids, ascending. */
+  requeueRunsOfRunningStudies(statuses: readonly RunStatus[]): number[];
+  /** Deletes the study with its runs (their epochs, evaluations, models) in one transaction; studies deleted (0 or 1). */
+  deleteStudy(id: number): number;
   /** Inserts or replaces a dataset's registration. */
   saveDataset(info: DatasetInfo, cachePath: string): void;
-  /**
-   * Removes a dataset's registration with every study and run on it (their epochs, evaluations and models),
-   * in one transaction. Returns how many runs and studies went; the caller checks first that none is active.
-   */
-  deleteDataset(id: string): { runs: number; studies: number };
   /** Oldest first. */
   listDatasets(): { info: DatasetInfo; cachePath: string }[];
+  /** Runs, studies and active runs on the dataset; zeros for an unknown id. */
+  countDatasetRecords(id: string): DatasetRecordCounts;
+  /**
+   * Removes a dataset's registration with every study and run on it (their epochs, evaluations and models), in
+   * one transaction that takes the write lock first: `check`, given what is stored on it, may refuse by
+   * throwing, and no other process can add a run between the check and the delete.
+   */
+  deleteDataset(id: string, check?: (counts: DatasetRecordCounts) => void): DatasetDeletion;
   close(): void;
 }

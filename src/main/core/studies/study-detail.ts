@@ -4,7 +4,7 @@ import type { Comparison, StudyDetail } from '../../../shared/study-types';
 import type { RunStore } from '../store/store-types';
 import { aggregateStudy, compare } from './stats/aggregate';
 import { SEED_ARTICLE_ID } from './plan/expand';
-import { getStudyRow, studyRunIds, summarise } from './study-store';
+import { getStudyRow, studyRunIds, summariseStudy } from './study-store';
 import { sizeSeries } from './stats/size-series';
 import { seedArticleVerdicts } from './verdicts/verdicts';
 
@@ -41,7 +41,7 @@ function detailOf(store: RunStore, id: number, details: RunDetail[], workers: nu
   const row = getStudyRow(store, id);
   const runs = store.listRuns({ studyId: id });
   return {
-    ...summarise(row, runs, workers),
+    ...summariseStudy(row, runs, workers),
     configurations: row.configurations,
     runs,
     aggregates: aggregateStudy(row.configurations, details),

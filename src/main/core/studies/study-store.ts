@@ -8,27 +8,18 @@
  */
 import { modelConfigSchema } from '../../../shared/model-config';
 import type { RunStatus, RunSummary } from '../../../shared/run-types';
-import type { StudyConfiguration, StudyStatus, StudySummary } from '../../../shared/study-types';
+import type { StudyStatus, StudySummary } from '../../../shared/study-types';
+import { CoreError } from '../errors';
 import { NotFoundError } from '../store/errors';
-import type { RunStore } from '../store/store-types';
+import type { ChosenStudyStatus, NewStudy } from '../store/record-types';
+import type { NewStudyRun, RunStore, StudyRow } from '../store/store-types';
 import { presetIdFor } from './plan/config-match';
 import { seedList } from './plan/expand';
-import { insertStudy, readStudies, readStudy, removeStudy, writeStudyStatus, type StudyRow } from '../store/study-rows';
-
-export interface NewStudy {
-  name: string;
-  /** `seed-article` for the built-in study, else null. */
-  builtinId: string | null;
-  datasetId: string;
-  configurations: StudyConfiguration[];
-  /** Runs per configuration, seeds 1..seeds. */
-  seeds: number;
-}
 
 /** A status change the study's current status does not allow (e.g. resuming a cancelled study). */
-export class StudyStateError extends Error {
+export class StudyStateError extends CoreError {
   constructor(message: string) {
-    super(message);
+    super('conflict', message);
     this.name = 'StudyStateError';
   }
 }
@@ -56,7 +47,7 @@ export function estimateEtaSeconds(runs: readonly RunSummary[], workers: number,
 export const UNFINISHED: readonly RunStatus[] = ['interrupted', 'failed', 'stopped'];
 
 /** The summary of a study row given its runs. `workers`: runs trained at once, for the ETA. */
-export function summarise(row: StudyRow, runs: readonly RunSummary[], workers: number): StudySummary {
+export function summariseStudy(row: StudyRow, runs: readonly RunSummary[], workers: number): StudySummary {
   const count = (s: RunSummary['status']): number => runs.filter((r) => r.status === s).length;
   const runsQueued = count('queued');
   const runsRunning = count('running');
@@ -91,39 +82,32 @@ export function createStudy(store: RunStore, study: NewStudy, workers = 1): Stud
     const parsed = modelConfigSchema.safeParse(c.config);
     if (!parsed.success) throw new RangeError(`configuration ${c.key} cannot train: ${parsed.error.issues[0]?.message}`);
   }
-  const id = store.db.transaction(() => {
-    const studyId = insertStudy(store.db, { ...study, status: 'running', createdAt: new Date().toISOString() });
-    for (const seed of seedList(study.seeds)) {
-      for (const configuration of study.configurations) {
-        store.createRun({
-          name: `${configuration.label} · seed ${seed}`,
-          presetId: presetIdFor(configuration),
-          studyId,
-          datasetId: study.datasetId,
-          config: { ...configuration.config, seed },
-        });
-      }
-    }
-    return studyId;
-  })();
-  return getStudySummary(store, id, workers);
+  const runs: NewStudyRun[] = seedList(study.seeds).flatMap((seed) =>
+    study.configurations.map((configuration) => ({
+      name: `${configuration.label} · seed ${seed}`,
+      presetId: presetIdFor(configuration),
+      datasetId: study.datasetId,
+      config: { ...configuration.config, seed },
+    })),
+  );
+  return getStudySummary(store, store.insertStudy(study, runs), workers);
 }
 
 /** The stored row; throws NotFoundError. */
 export function getStudyRow(store: RunStore, id: number): StudyRow {
-  const row = readStudy(store.db, id);
+  const row = store.findStudy(id);
   if (!row) throw studyNotFound(id);
   return row;
 }
 
 /** Throws NotFoundError. */
 export function getStudySummary(store: RunStore, id: number, workers = 1): StudySummary {
-  return summarise(getStudyRow(store, id), store.listRuns({ studyId: id }), workers);
+  return summariseStudy(getStudyRow(store, id), store.listRuns({ studyId: id }), workers);
 }
 
 /** Newest first. */
 export function listStudies(store: RunStore, workers = 1): StudySummary[] {
-  return readStudies(store.db).map((row) => summarise(row, store.listRuns({ studyId: row.id }), workers));
+  return store.listStudyRows().map((row) => summariseStudy(row, store.listRuns({ studyId: row.id }), workers));
 }
 
 /** Ids of the study's runs, oldest first. Throws NotFoundError. */
@@ -142,7 +126,7 @@ export function studyRunIds(store: RunStore, id: number): number[] {
  * runs `stopped`; the caller stops the running ones. Setting the current status again is a no-op (but resume
  * still re-queues). Throws NotFoundError, or StudyStateError for any other change.
  */
-export function setStudyStatus(store: RunStore, id: number, status: 'running' | 'paused' | 'cancelled', workers = 1): StudySummary {
+export function setStudyStatus(store: RunStore, id: number, status: ChosenStudyStatus, workers = 1): StudySummary {
   const current = getStudySummary(store, id, workers);
   if (current.status === status && status !== 'running') return current;
   const allowed: StudyStatus[] =
@@ -150,12 +134,7 @@ export function setStudyStatus(store: RunStore, id: number, status: 'running' | 
   if (!allowed.includes(current.status)) {
     throw new StudyStateError(`study ${id} is ${current.status}; it cannot be set to ${status}`);
   }
-  store.db.transaction(() => {
-    writeStudyStatus(store.db, id, status);
-    if (status === 'running') for (const run of store.listRuns({ studyId: id, statuses: [...UNFINISHED] })) store.requeueRun(run.id);
-    if (status !== 'cancelled') return;
-    for (const run of store.listRuns({ studyId: id, statuses: ['queued'] })) store.finishRun(run.id, { status: 'stopped' });
-  })();
+  store.writeStudyStatus(id, status, UNFINISHED);
   return getStudySummary(store, id, workers);
 }
 
@@ -164,23 +143,13 @@ export function setStudyStatus(store: RunStore, id: number, status: 'running' | 
  * in the queue, so the study trains every planned run. Returns the re-queued run ids.
  */
 export function requeueInterruptedStudyRuns(store: RunStore): number[] {
-  return store.db.transaction(() => {
-    const ids: number[] = [];
-    for (const row of readStudies(store.db).filter((r) => r.status === 'running')) {
-      for (const run of store.listRuns({ studyId: row.id, statuses: ['interrupted'] })) ids.push(store.requeueRun(run.id).id);
-    }
-    return ids.sort((a, b) => a - b);
-  })();
+  return store.requeueRunsOfRunningStudies(['interrupted']);
 }
 
 /**
- * Deletes the study and its runs with their epochs, evaluations and models, in one transaction. Runs are
- * deleted through the store rather than relying on ON DELETE CASCADE, which needs `PRAGMA foreign_keys`.
- * Returns studies deleted (0 or 1). The caller stops the study's running runs first.
+ * Deletes the study and its runs with their epochs, evaluations and models, in one transaction. Returns
+ * studies deleted (0 or 1). The caller stops the study's running runs first.
  */
 export function deleteStudy(store: RunStore, id: number): number {
-  return store.db.transaction(() => {
-    for (const run of store.listRuns({ studyId: id })) store.deleteRun(run.id);
-    return removeStudy(store.db, id);
-  })();
+  return store.deleteStudy(id);
 }

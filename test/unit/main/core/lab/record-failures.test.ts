@@ -1,9 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findPreset } from '@shared/presets';
 import type { RunStatus } from '@shared/run-types';
 import { createLabEvents } from '@core/lab/lab-events';
 import { createRunScheduler, type RunScheduler } from '@core/lab/run-scheduler';
 import { openRegistryFixture, type RegistryFixture } from '@support/dataset-registry';
+import { onDatabase } from '@support/store';
+
+/**
+ * The connections better-sqlite3 opens, by file: a full disk is a per-connection limit (`max_page_count`), so
+ * the fault must be set on the store's own connection, which the store (rightly) does not hand out.
+ */
+const connections = vi.hoisted(() => new Map<string, BetterSqlite3.Database>());
+vi.mock('better-sqlite3', async (importOriginal) => {
+  const { default: Database } = await importOriginal<{ default: typeof BetterSqlite3 }>();
+  class RecordedDatabase extends Database {
+    constructor(...args: ConstructorParameters<typeof BetterSqlite3>) {
+      super(...args);
+      connections.set(this.name, this);
+    }
+  }
+  return { default: RecordedDatabase };
+});
 
 const quick = { ...findPreset('example-3')!.config, batchSize: 128 };
 let fixture: RegistryFixture | undefined;
@@ -33,8 +51,10 @@ async function setUp() {
 describe('a run whose results cannot be recorded', () => {
   it('ends failed, saying the disk is full and which file, when its epoch cannot be written', async () => {
     const { store, scheduler, finished } = await setUp();
-    // The fault: the database refuses epoch 2 as a full disk would.
-    store.db.exec("CREATE TEMP TRIGGER full_disk BEFORE INSERT ON epochs WHEN NEW.epoch = 2 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    // The fault, planted in the file: the database refuses epoch 2 as a full disk would.
+    onDatabase(store.dbPath, (db) =>
+      db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON epochs WHEN NEW.epoch = 2 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"),
+    );
     const run = store.createRun({ name: 'epoch fault', presetId: null, studyId: null, datasetId: 'mnist-embedded', config: { ...quick, epochs: 3 } });
     scheduler.enqueue([run.id]);
     expect(await finished(run.id)).toBe('failed');
@@ -52,7 +72,9 @@ describe('a run whose results cannot be recorded', () => {
     // so the model's weights (400 kB) cannot be written but a one-row update can.
     events.subscribe((event, payload) => {
       if (event === 'runs:epoch' && (payload as { metrics: { epoch: number } }).metrics.epoch === 2) {
-        store.db.pragma(`max_page_count = ${Number(store.db.pragma('page_count', { simple: true })) + 2}`);
+        const db = connections.get(store.dbPath);
+        if (!db) throw new Error(`no connection to ${store.dbPath} was recorded`);
+        db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true })) + 2}`);
       }
     });
     scheduler.enqueue([run.id]);

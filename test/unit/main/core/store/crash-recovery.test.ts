@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_MESSAGE, openStore } from '@core/store';
-import { newRun, tempDbPath } from '@support/store';
+import { newRun, onDatabase, tempDbPath } from '@support/store';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../../../../..');
@@ -47,7 +47,7 @@ describe('crash recovery', () => {
       expect(run).toMatchObject({ status: 'interrupted', epochsDone: 2, error: INTERRUPTED_MESSAGE, name: 'crashes mid-training' });
       expect(run?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
       expect(run?.epochs[1].trainAccuracy).toBeCloseTo(0.82);
-      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(onDatabase(temp.dbPath, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
       expect(store.requeueRun(runId)).toMatchObject({ status: 'queued', epochsDone: 0 });
     } finally {
       store.close();

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openStore, type RunStore } from '@core/store';
 import { epochsCsv } from '@core/studies/report/epochs-csv';
 import { PRESETS } from '@shared/presets';
-import { evaluation, tempDbPath } from '@support/store';
+import { evaluation, onDatabase, tempDbPath } from '@support/store';
 
 /** Writes the schema-1 SQL and one completed run of 3 epochs the way Loss Lab 0.1 recorded it. */
 function writeSchemaOneDatabase(path: string): number {
@@ -53,7 +53,7 @@ describe('runs recorded by schema version 1', () => {
   });
 
   it('migrate to the current schema and read with validation figures and null per-epoch test', () => {
-    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(onDatabase(temp.dbPath, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
     const run = store.getRun(runId);
     expect(run).toMatchObject({ status: 'completed', datasetId: 'mnist-embedded', finalTestAccuracy: 0.9, epochsDone: 3 });
     expect(run?.config.validationSplit).toBe(0.1);

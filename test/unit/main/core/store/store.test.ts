@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, NotFoundError, openStore, RunStateError, type RunStore } from '@core/store';
-import { epochMetrics, evaluation, newRun, tempDbPath } from '@support/store';
+import { epochMetrics, evaluation, newRun, onDatabase, tempDbPath } from '@support/store';
 
 describe('run store', () => {
   let temp: ReturnType<typeof tempDbPath>;
@@ -14,17 +14,20 @@ describe('run store', () => {
     temp.dispose();
   });
 
-  const count = (table: string): number => store.db.prepare<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get() ?? -1;
+  const count = (table: string): number => onDatabase(temp.dbPath, (db) => db.prepare<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get() ?? -1);
+  const userVersion = (): unknown => onDatabase(temp.dbPath, (db) => db.pragma('user_version', { simple: true }));
+  const newStudy = { name: 's', builtinId: null, datasetId: 'mnist-embedded', seeds: 1, configurations: [] };
 
   it('migrates an empty database to the latest schema version, with WAL and foreign keys', () => {
-    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = store.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(userVersion()).toBe(MIGRATIONS.length);
+    expect(onDatabase(temp.dbPath, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    // The store's own connection enforces foreign keys (a per-connection pragma): a run of no study is refused.
+    expect(() => store.createRun(newRun({ studyId: 999 }))).toThrow(/FOREIGN KEY constraint failed/);
+    const tables = onDatabase(temp.dbPath, (db) => db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all());
     expect(tables).toEqual(expect.arrayContaining(['datasets', 'epochs', 'evaluations', 'models', 'runs', 'studies']));
     store.close();
     store = openStore(temp.dbPath);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(userVersion()).toBe(MIGRATIONS.length);
     expect(store.recovered).toEqual([]);
   });
 
@@ -118,30 +121,26 @@ describe('run store', () => {
     expect(store.deleteRun(id)).toBe(true);
     expect([count('epochs'), count('evaluations'), count('models')]).toEqual([1, 0, 0]);
 
-    const studyId = Number(
-      store.db
-        .prepare("INSERT INTO studies (name, dataset_id, seeds, status, configurations, created_at) VALUES ('s', 'mnist-embedded', 2, 'running', '[]', ?)")
-        .run(new Date().toISOString()).lastInsertRowid,
-    );
+    const studyId = store.insertStudy({ ...newStudy, seeds: 2 }, []);
     const inStudy = store.createRun(newRun({ studyId }));
     expect(store.listRuns({ studyId }).map((r) => r.id)).toEqual([inStudy.id]);
-    store.db.prepare('DELETE FROM studies WHERE id = ?').run(studyId);
+    // The schema's ON DELETE CASCADE, on a connection that enforces foreign keys as the store's does.
+    onDatabase(temp.dbPath, (db) => {
+      db.pragma('foreign_keys = ON');
+      db.prepare('DELETE FROM studies WHERE id = ?').run(studyId);
+    });
     expect(store.getRun(inStudy.id)).toBeUndefined();
   });
 
   it('lists 1,000 runs newest first, filtered by study and status', () => {
-    const studyId = Number(
-      store.db.prepare("INSERT INTO studies (name, dataset_id, seeds, status, configurations, created_at) VALUES ('s', 'd', 1, 'running', '[]', '2026-01-01T00:00:00.000Z')").run().lastInsertRowid,
-    );
-    store.db.transaction(() => {
-      for (let i = 0; i < 1000; i++) {
-        const { id } = store.createRun(newRun({ name: `run ${i}`, studyId: i % 4 === 0 ? studyId : null }));
-        if (i % 10 === 0) {
-          store.markRunning(id, 'cpu');
-          store.finishRun(id, { status: 'completed', evaluation: evaluation(0.9), model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(1 << 14) } });
-        }
+    const studyId = store.insertStudy({ ...newStudy, datasetId: 'd' }, []);
+    for (let i = 0; i < 1000; i++) {
+      const { id } = store.createRun(newRun({ name: `run ${i}`, studyId: i % 4 === 0 ? studyId : null }));
+      if (i % 10 === 0) {
+        store.markRunning(id, 'cpu');
+        store.finishRun(id, { status: 'completed', evaluation: evaluation(0.9), model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(1 << 14) } });
       }
-    })();
+    }
     const all = store.listRuns();
     expect(all).toHaveLength(1000);
     expect(all[0].name).toBe('run 999');

@@ -14,6 +14,7 @@ import {
   setStudyStatus,
   studyRunIds,
 } from '@core/studies/study-store';
+import { onDatabase } from '@support/store';
 
 let dir: string;
 let store: RunStore;
@@ -50,17 +51,12 @@ describe('study store (real RunStore)', () => {
   });
 
   it('is all or nothing: a run insert failing midway leaves no study and no runs', () => {
-    let calls = 0;
-    const failing: RunStore = {
-      ...store,
-      db: store.db,
-      createRun: (run) => {
-        if (++calls === 3) throw new Error('disk full');
-        return store.createRun(run);
-      },
-    };
+    // The fault, planted in the file: the database refuses the third run.
+    onDatabase(join(dir, 'lab.db'), (db) =>
+      db.exec("CREATE TRIGGER third_run_fails BEFORE INSERT ON runs WHEN (SELECT COUNT(*) FROM runs) = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
+    );
     const configurations = seedArticleConfigurations(2);
-    expect(() => createStudy(failing, { name: 'x', builtinId: null, datasetId: 'd', configurations, seeds: 1 })).toThrow('disk full');
+    expect(() => createStudy(store, { name: 'x', builtinId: null, datasetId: 'd', configurations, seeds: 1 })).toThrow('disk full');
     expect(listStudies(store)).toHaveLength(0);
     expect(store.listRuns()).toHaveLength(0);
   });

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@core/store';
 import { lab, removeTempDirs, ROOT, tempDir } from '@support/cli';
+import { onDatabase } from '@support/store';
 
 const cli = ['--import', 'tsx', join(ROOT, 'src/main/hosts/cli/main.ts')];
 afterAll(removeTempDirs);
@@ -69,7 +70,7 @@ describe('npm run lab (a process)', () => {
       expect(run.epochsDone).toBeGreaterThanOrEqual(2);
       const detail = store.getRun(run.id)!;
       expect(detail.epochs.slice(0, 2).map((e) => e.epoch)).toEqual([1, 2]);
-      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(onDatabase(join(dataDir, 'loss-lab.db'), (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
     } finally {
       store.close();
     }

@@ -7,6 +7,7 @@ import { exportStudy } from '@core/studies/report/export-study';
 import { getStudyDetail } from '@core/studies/study-detail';
 import { startSeedArticleStudy } from '@core/studies/plan/study-requests';
 import { studyRunIds } from '@core/studies/study-store';
+import { onDatabase } from '@support/store';
 import { fakeRun } from '@support/study-runs';
 
 /** Splits one CSV line, honouring RFC 4180 quotes. */
@@ -126,7 +127,7 @@ describe('exportStudy', () => {
     };
     expect(await md('one-backend')).not.toContain('different backends');
     const [first] = studyRunIds(store, studyId);
-    store.db.prepare("UPDATE runs SET backend = 'wasm' WHERE id = ?").run(first);
+    onDatabase(join(dir, 'lab.db'), (db) => db.prepare("UPDATE runs SET backend = 'wasm' WHERE id = ?").run(first));
     expect(await md('two-backends')).toContain(`The runs trained on different backends (wasm: run ${first}; cpu: runs `);
   });
 });
