@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { saveScreen } from '../../support/e2e/screens';
 import { e2eServer } from '../../support/e2e/server-env';
-import { drawVerticalStroke, goTo, openLab, runSmallBuiltinStudy, SMALL_DATASET, trainRun } from '../../support/e2e/lab-page';
+import { drawVerticalStroke, goTo, openLab, runSmallBuiltinStudy, trainRun } from '../../support/e2e/lab-page';
 
 const SIZES = [
   { width: 1440, height: 900 },

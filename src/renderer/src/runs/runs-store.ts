@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, watch } from 'vue';
-import type { ExportResult } from '@shared/contract';
 import { listAllRuns } from '@shared/list-runs';
 import { FINAL_STATUSES, type RunDetail, type RunStatus, type RunSummary } from '@shared/run-types';
 import { labApi } from '@renderer/api';

@@ -1,6 +1,6 @@
 /** The decision rule the verdicts share, and how their numbers are written. */
 import type { VerdictStatus } from '../../../../shared/study-types';
-import { MIN_RUNS, type AccuracyEffect } from '../stats/effect';
+import { MIN_RUNS } from '../stats/effect';
 import { mean, sampleSd, type WelchResult } from '../stats/stats';
 
 /** Significance level of every test in the verdicts (a 95% interval that excludes 0). */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@core/training/backend/backend';
-import { DENSE_OP_ACTIVATIONS, type DenseOpActivation } from '@core/training/model/dense-op';
+import { DENSE_OP_ACTIVATIONS } from '@core/training/model/dense-op';
 import { denseKernelOp } from '@core/training/kernels/dense-kernel';
 import { maxDiff, referenceDense as reference } from '@support/dense-reference';
 

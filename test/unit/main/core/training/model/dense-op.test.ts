@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@core/training/backend/backend';
 import { buildModel } from '@core/training/model/build-model';
 import { denseForward, denseParams } from '@core/training/model/dense-forward';
-import { DENSE_OP_ACTIVATIONS, denseOp, type DenseOpActivation } from '@core/training/model/dense-op';
+import { DENSE_OP_ACTIVATIONS, denseOp } from '@core/training/model/dense-op';
 import { lossFunction } from '@core/training/model/losses';
 import type { ModelConfig } from '@shared/model-config';
 import { PRESETS } from '@shared/presets';
