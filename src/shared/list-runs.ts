@@ -10,7 +10,11 @@ export async function listAllRuns(list: (page: { offset: number; limit: number }
   const seen = new Set<number>();
   for (let offset = 0; ; offset += RUNS_PAGE_MAX) {
     const page = await list({ offset, limit: RUNS_PAGE_MAX });
-    for (const run of page) if (!seen.has(run.id)) seen.add(run.id), runs.push(run);
+    for (const run of page) {
+      if (seen.has(run.id)) continue;
+      seen.add(run.id);
+      runs.push(run);
+    }
     if (page.length < RUNS_PAGE_MAX) return runs;
   }
 }
