@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { messageOf, stderrLogger } from '../logger';
 import { join } from 'node:path';
 import { requestSchemas, type Channel, type LabInfo, type Result } from '../../../shared/contract';
 import { ensureDirectory } from '../files/ensure-directory';
@@ -35,7 +36,7 @@ async function queueLauncher(url: string, options: LabOptions, datasets: Dataset
     labId: labIdOf(options.dataDir),
     datasets,
     preferredBackend: options.preferredBackend,
-    log: (line) => console.error(`[loss-lab] ${line}`),
+    log: (line) => (options.logger ?? stderrLogger).warn(line),
   });
 }
 
@@ -51,11 +52,12 @@ async function runTargetOf(options: LabOptions, datasets: DatasetRegistry): Prom
 export async function createLab(options: LabOptions): Promise<Lab> {
   ensureDirectory(options.dataDir);
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding });
+  const logger = options.logger ?? stderrLogger;
+  const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding, logger });
   try {
     const datasets = await openDatasetRegistry(options.dataDir, store);
     const backend = await initBackend(options.preferredBackend);
-    const events = createLabEvents((error) => console.error('[loss-lab] event listener failed:', error));
+    const events = createLabEvents((error) => logger.warn(`an event listener failed: ${messageOf(error)}`));
     const info: LabInfo = {
       version: LAB_VERSION,
       backend: backend.name,
@@ -76,6 +78,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       preferredBackend: options.preferredBackend,
       resumeQueued: options.resumeQueued ?? true,
       onRunChanged: notifyStudy,
+      logger,
     });
     runTarget.onChange(() => scheduler.kick());
     const predictors = createPredictorCache();

@@ -1,10 +1,13 @@
 import type { Channel, EventName, Events, LabInfo, Result } from '../../../shared/contract';
+import type { Logger } from '../logger';
 import type { BackendName } from '../../../shared/run-types';
 import type { HostFiles, LabPaths } from './host-files';
 import type { SecretStore } from '../queue/secret-store';
 
 /** What a host (Electron shell, browser-mode server, CLI) supplies to the core. Plain values only. */
 export interface LabOptions {
+  /** Where the lab reports failures of background work it can neither return nor throw (default: stderr). */
+  logger?: Logger;
   /** Folder for the database, dataset caches and exports. Created if missing. */
   dataDir: string;
   host: LabInfo['host'];

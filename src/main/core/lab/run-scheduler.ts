@@ -1,4 +1,5 @@
 import type { BackendName, RunStatus } from '../../../shared/run-types';
+import { messageOf, stderrLogger, type Logger } from '../logger';
 import type { DatasetRegistry } from '../datasets/registry';
 import { RunStateError, type RunStore } from '../store';
 import { defaultWorkerUrl, startTrainingWorker } from '../training/thread/start-training';
@@ -44,9 +45,12 @@ export interface SchedulerDeps {
   onRunChanged?: (runId: number) => void;
   /** Where the next run trains (default: here); runs already training stay where they were launched. */
   placement?: () => Placement;
+  /** Where failures of the scheduler's own bookkeeping are reported (default: stderr). */
+  logger?: Logger;
 }
 
 export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
+  const logger = deps.logger ?? stderrLogger;
   const { store, events } = deps;
   const running = new Map<number, TrainingHandle>();
   /** The running runs that train in this process's worker threads (the others are on a launcher). */
@@ -64,13 +68,13 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     try {
       summary = store.getRunSummary(runId);
     } catch (error) {
-      console.error(`[loss-lab] could not read run ${runId}: ${messageOf(error)}`);
+      logger.warn(`could not read run ${runId}: ${messageOf(error)}`);
     }
     if (summary) events.emit('runs:status', { runId, status, summary: { ...summary, status } });
     try {
       deps.onRunChanged?.(runId);
     } catch (error) {
-      console.error(`[loss-lab] could not report the progress of run ${runId}'s study: ${messageOf(error)}`);
+      logger.warn(`could not report the progress of run ${runId}'s study: ${messageOf(error)}`);
     }
   };
 
@@ -79,7 +83,6 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
 
   /** Why recording a running run failed (an epoch, its start): the run is stopped and ends `failed` with this. */
   const recordFailures = new Map<number, string>();
-  const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
   /**
    * Records how the run ended. If that fails (a full disk refuses the model's blob, say), records `failed`
@@ -107,11 +110,11 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       store.finishRun(runId, { status, evaluation: recordFailure === undefined ? outcome.evaluation : null, model: recordFailure === undefined ? outcome.model : null, error });
       announce(runId, status);
     } catch (failure) {
-      console.error(`[loss-lab] could not record the end of run ${runId} (${status}): ${messageOf(failure)}`);
+      logger.warn(`could not record the end of run ${runId} (${status}): ${messageOf(failure)}`);
       try {
         store.failRun(runId, `could not record the end of this run (${status}): ${messageOf(failure)}`);
       } catch (again) {
-        console.error(`[loss-lab] could not record that run ${runId} failed either: ${messageOf(again)}`);
+        logger.warn(`could not record that run ${runId} failed either: ${messageOf(again)}`);
       }
       announce(runId, 'failed');
     }
@@ -134,7 +137,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     try {
       store.markRunning(runId, null);
     } catch (error) {
-      if (!(error instanceof RunStateError)) console.error(`[loss-lab] could not start run ${runId}: ${messageOf(error)}`);
+      if (!(error instanceof RunStateError)) logger.warn(`could not start run ${runId}: ${messageOf(error)}`);
       return;
     }
     foreign.forget(runId);
@@ -174,13 +177,13 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
         try {
           store.recordWorker(runId, worker);
         } catch (error) {
-          console.error(`[loss-lab] could not record run ${runId}'s worker ${worker.host}: ${messageOf(error)}`);
+          logger.warn(`could not record run ${runId}'s worker ${worker.host}: ${messageOf(error)}`);
         }
       },
     };
     const handle =
       place === 'local'
-        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool })
+        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool, logger })
         : place.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks);
     running.set(runId, handle);
     if (place === 'local') local.add(runId);

@@ -1,5 +1,6 @@
 /** `openStore`: the SQLite database of runs, epochs, evaluations, models, datasets and studies. */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { messageOf, stderrLogger, type Logger } from '../logger';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorCode, storageError } from './errors';
@@ -19,6 +20,8 @@ export interface OpenStoreOptions {
    * read-write, falling back to read-only when the database exists but cannot be opened for writing.
    */
   readOnly?: boolean;
+  /** Where a failing heartbeat is reported, once until it works again (default: stderr). */
+  logger?: Logger;
 }
 
 /** Codes meaning "this file or folder cannot be written", after which a read-only open is worth trying. */
@@ -48,7 +51,7 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): RunSt
     db.pragma('busy_timeout = 5000');
     migrate(db);
     const recovered = recoverInterrupted(db, owner);
-    return withHeartbeat(createRunStore(db, { dbPath, owner, recovered, readOnly: false }), owner);
+    return withHeartbeat(createRunStore(db, { dbPath, owner, recovered, readOnly: false }), owner, options.logger ?? stderrLogger);
   } catch (error) {
     releaseOwnerIdentity(owner);
     db.close();
@@ -103,7 +106,7 @@ function openReadOnlyDatabase(dbPath: string, options: OpenStoreOptions): Databa
  * Every HEARTBEAT_MS until the store closes: refreshes the heartbeat of the runs this store owns, and marks
  * interrupted the runs of processes that died meanwhile (an app open for days beside a CLI that crashed).
  */
-function withHeartbeat(store: RunStore, owner: RunOwner): RunStore {
+function withHeartbeat(store: RunStore, owner: RunOwner, logger: Logger): RunStore {
   let warned = false;
   const timer = setInterval(() => {
     try {
@@ -111,7 +114,7 @@ function withHeartbeat(store: RunStore, owner: RunOwner): RunStore {
       store.recoverGone();
       warned = false;
     } catch (error) {
-      if (!warned) console.error('[loss-lab] could not refresh the heartbeat of running runs or recover those of ended processes:', error instanceof Error ? error.message : error);
+      if (!warned) logger.warn(`could not refresh the heartbeat of running runs or recover those of ended processes: ${messageOf(error)}`);
       warned = true;
     }
   }, HEARTBEAT_MS);

@@ -3,7 +3,7 @@ import type { SavedModel } from '../../../shared/saved-model';
 import type { TrainingOutcome } from '../run-lifecycle';
 import type { DatasetInfo } from '../../../shared/dataset-types';
 import type { ModelConfig } from '../../../shared/model-config';
-import type { BackendName, EpochMetrics, Evaluation, RunDetail, RunStatus, RunSummary } from '../../../shared/run-types';
+import type { BackendName, EpochMetrics, RunDetail, RunStatus, RunSummary } from '../../../shared/run-types';
 import type { ChosenStudyStatus, DatasetDeletion, DatasetRecordCounts, NewStudy } from './record-types';
 import type { StudyRow } from './study-rows';
 

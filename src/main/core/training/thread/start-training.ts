@@ -1,5 +1,6 @@
 /** Main-thread side of a run: starts a training worker, relays its progress, stops it through shared memory. */
 import { existsSync } from 'node:fs';
+import { messageOf, stderrLogger, type Logger } from '../../logger';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { failedOutcome, type TrainingOutcome } from '../../run-lifecycle';
@@ -23,6 +24,8 @@ export interface StartOptions {
   pool?: WorkerPool;
   /** The worker script, when no pool is given; default `defaultWorkerUrl()`. */
   workerUrl?: URL;
+  /** Where a failing progress callback is reported (default: stderr); the run goes on. */
+  logger?: Logger;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface StartOptions {
 export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbacks, options: StartOptions = {}): TrainingHandle {
   const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const stop = new Int32Array(stopFlag);
+  const logger = options.logger ?? stderrLogger;
   const pool = options.pool ?? createWorkerPool(options.workerUrl ?? defaultWorkerUrl(), { maxIdle: 0 });
   const done = new Promise<TrainingOutcome>((resolve) => {
     let settled = false;
@@ -53,7 +57,7 @@ export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbac
         // A run that failed may have left the worker in an unknown state: end it rather than reuse it.
         else settle(message.outcome, message.outcome.status !== 'failed');
       } catch (error) {
-        console.error('[training] a progress callback failed:', error);
+        logger.warn(`a progress callback of run ${job.runId} failed: ${messageOf(error)}`);
       }
     };
     const onError = (error: Error): void => settle(failedOutcome(`the training worker crashed: ${error.message}`, backend), false);
