@@ -189,4 +189,9 @@ export const electronModule = {
   dialog: {
     showErrorBox: (title: string, content: string) => fake.errorBoxes.push({ title, content }),
   },
+  // No keychain, as on Linux without a keyring: the secret store keeps its 0600 file unencrypted.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+  },
 };
