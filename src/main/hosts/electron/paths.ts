@@ -1,6 +1,5 @@
 import { app } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { unpackedUrl } from './asar-paths';
 import { sqliteBindingPath } from './native-sqlite';
 
 /** Where the shell finds its files and keeps its data. */
@@ -11,7 +10,7 @@ export interface ShellPaths {
   rendererDir: string;
   /** The built preload (out/preload/index.cjs); Electron reads it from the archive itself. */
   preload: string;
-  /** The built training worker, next to the main bundle; in a packaged app its unpacked copy (see asar-paths.ts). */
+  /** The built training worker, next to the main bundle (inside app.asar when packaged: worker threads read it). */
   workerUrl: URL;
   /** better_sqlite3.node built for Electron's ABI (see native-sqlite.ts). */
   sqliteBinding: string;
@@ -39,7 +38,7 @@ export function shellPathsFor(env: ShellEnvironment): ShellPaths {
     dataDir: env.userData,
     rendererDir: fileURLToPath(new URL('../renderer', env.mainBundleUrl)),
     preload: fileURLToPath(new URL('../preload/index.cjs', env.mainBundleUrl)),
-    workerUrl: unpackedUrl(new URL('./training-worker.js', env.mainBundleUrl)),
+    workerUrl: new URL('./training-worker.js', env.mainBundleUrl),
     sqliteBinding: sqliteBindingPath(env.appPath, env.isPackaged, env.electronVersion),
     // A packaged app never loads a dev server, whatever the environment says.
     devServerUrl: env.isPackaged ? null : (env.rendererUrl ?? null),
