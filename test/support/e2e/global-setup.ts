@@ -51,7 +51,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const token = randomBytes(24).toString('base64url');
   const dataDir = mkdtempSync(join(tmpdir(), 'loss-lab-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main', 'serve.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main', 'hosts', 'server', 'serve.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOSS_LAB_PORT: String(port), LOSS_LAB_DATA_DIR: dataDir, LOSS_LAB_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
