@@ -7,7 +7,7 @@ import { run, SetupError } from './run.mjs';
 const BINARY = join('build', 'Release', 'better_sqlite3.node');
 
 /**
- * Where the Electron-ABI better_sqlite3.node lives; src/main/hosts/electron/native-sqlite.ts reads the same path.
+ * Where the Electron-ABI better_sqlite3.node lives; src/main/hosts/electron/native-sqlite.ts reads the same path (dev and preview only).
  * @param {string} projectDir
  * @param {string} electronVersion
  */

@@ -7,7 +7,8 @@ import { readStaticFile } from '../common/static-files';
  * pages cannot read the rest of the disk, and whose responses carry the CSP as a real header.
  */
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://loss-lab`;
+export const APP_HOST = 'loss-lab';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
@@ -20,7 +21,7 @@ export function registerAppScheme(): void {
 export function setupAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'loss-lab' ? await readStaticFile(rendererDir, url.pathname) : null;
+    const file = url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     return new Response(new Uint8Array(file.body), {
       headers: {

@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Result } from '../../../shared/contract';
 import type { Lab } from '../../core/lab/lab-types';
 
@@ -7,10 +7,16 @@ const FOREIGN_SENDER: Result<never> = {
   error: { code: 'invalid_request', message: 'Requests are only accepted from the Loss Lab window.' },
 };
 
+/** What the hub reads of the app's window (a BrowserWindow): whether it is gone, its contents' identity, `send`. */
+export interface HubWindow {
+  isDestroyed(): boolean;
+  readonly webContents: { readonly id: number; readonly mainFrame: { readonly processId: number }; send(channel: string, payload: unknown): void };
+}
+
 export interface IpcHubOptions {
   lab: Lab;
   /** The app's window; only its top frame, showing an app URL, may call the lab. */
-  window: BrowserWindow;
+  window: HubWindow;
   isAppUrl(url: string): boolean;
 }
 

@@ -1,5 +1,5 @@
 import { app, session } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 
 /** True for the app's own pages: the app:// origin, or Vite's dev server during `electron-vite dev`. */
@@ -8,9 +8,12 @@ export function createAppUrlCheck(devServerUrl: string | null): (url: string) =>
   return (url) => {
     try {
       const parsed = new URL(url);
+      // Compared by scheme and host: Node's URL gives a custom scheme the opaque origin "null" (Chromium's
+      // privileged-scheme registration does not reach main's URL parser), so `origin` cannot say app://.
+      if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
       // The dev server's HMR socket shares its page's host and port.
       const origin = parsed.protocol === 'ws:' || parsed.protocol === 'wss:' ? `http${parsed.protocol.slice(2, -1)}://${parsed.host}` : parsed.origin;
-      return origin === APP_ORIGIN || (devOrigin !== null && origin === devOrigin);
+      return devOrigin !== null && origin === devOrigin;
     } catch {
       return false;
     }
