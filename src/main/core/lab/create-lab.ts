@@ -6,6 +6,7 @@ import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
 import { requeueInterruptedStudyRuns } from '../studies/study-store';
 import { initBackend } from '../training/backend/backend';
+import { backendChoicesPath } from '../training/backend/backend-choices';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError, toLabError } from './errors';
 import { fileHandlers, labPaths } from './file-handlers';
@@ -53,12 +54,14 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding });
   try {
     const datasets = await openDatasetRegistry(options.dataDir, store);
-    const backend = await initBackend(options.preferredBackend);
+    const choicesPath = backendChoicesPath(options.dataDir);
+    const backend = await initBackend(options.preferredBackend, store.readOnly ? null : choicesPath);
     const events = createLabEvents((error) => console.error('[loss-lab] event listener failed:', error));
     const info: LabInfo = {
       version: LAB_VERSION,
       backend: backend.name,
       backendHint: backend.hint,
+      backendReason: backend.reason,
       dataDir: options.dataDir,
       workers,
       host: options.host,
@@ -73,6 +76,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       placement: runTarget.placement,
       workerUrl: options.workerUrl,
       preferredBackend: options.preferredBackend,
+      backendChoicesPath: store.readOnly ? undefined : choicesPath,
       resumeQueued: options.resumeQueued ?? true,
       onRunChanged: notifyStudy,
     });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { modelConfigSchema } from '../../../shared/model-config';
-import type { BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
+import { BACKEND_NAMES, type BatchProgress, type EpochMetrics, type Evaluation } from '../../../shared/run-types';
 import type { SavedModel } from '../../../shared/saved-model';
 
 /** The queue every Loss Lab owner and worker on one Redis share. */
@@ -12,7 +12,7 @@ export const QUEUE_NAME = 'loss-lab-runs';
 /** The name each job is added under (BullMQ's job name). */
 export const JOB_NAME = 'train';
 
-const backend = z.enum(['tensorflow', 'wasm', 'cpu']);
+const backend = z.enum(BACKEND_NAMES);
 const record = (what: string) => z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), `${what} must be an object`);
 /** Epochs and evaluations are produced by the same training code on both sides; their shape is checked shallowly. */
 const epochMetrics = record('an epoch').refine((v) => typeof v['epoch'] === 'number', 'an epoch needs its number') as unknown as z.ZodType<EpochMetrics>;
@@ -47,7 +47,7 @@ export const jobIdOf = (labId: string, runId: number): string => `${labId}_${run
 const attemptFields = { attempt: z.string().min(1), host: z.string(), version: z.string() };
 
 export const progressSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('started'), ...attemptFields, backend }),
+  z.object({ kind: z.literal('started'), ...attemptFields, backend, /** Why the worker chose it (absent from older workers). */ backendReason: z.string().optional() }),
   z.object({ kind: z.literal('batch'), attempt: z.string(), progress: batchProgress }),
   z.object({ kind: z.literal('epoch'), attempt: z.string(), metrics: epochMetrics }),
 ]);

@@ -50,7 +50,7 @@ export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbac
       try {
         if (message.type === 'started') {
           backend = message.backend;
-          callbacks.onStarted(message.backend);
+          callbacks.onStarted(message.backend, message.backendReason);
         } else if (message.type === 'batch') callbacks.onBatch(message.progress);
         else if (message.type === 'epoch') callbacks.onEpoch(message.metrics);
         // A run that failed may have left the worker in an unknown state: end it rather than reuse it.

@@ -10,7 +10,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'started'; backend: BackendName }
+  | { type: 'started'; backend: BackendName; backendReason?: string }
   | { type: 'batch'; progress: BatchProgress }
   | { type: 'epoch'; metrics: EpochMetrics }
   | { type: 'done'; outcome: TrainingOutcome };
