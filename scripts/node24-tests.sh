@@ -36,7 +36,7 @@ mkdir -p "$CACHE"
 [ -f node_modules/better-sqlite3/binding.gyp ] || { echo "node24-tests: node_modules/better-sqlite3 is missing: run npm ci first" >&2; exit 2; }
 
 started=$(date +%s)
-step() { printf '\n=== %s (%d s)\n' "$1" $(( $(date +%s) - started )); }
+step() { printf '\n=== at %d s: %s\n' $(( $(date +%s) - started )) "$1"; }
 registry_help() {
   echo "node24-tests: could not get $1 from the npm registry ($(npm config get registry)). Connect to the registry" \
     "(or set npm's registry/proxy config) and rerun; or copy a cache made elsewhere into $ROOT." >&2
@@ -80,7 +80,8 @@ REPORT=$(mktemp /tmp/loss-lab-node-tests.XXXX.json)
 status=0
 "$NODE" node_modules/vitest/vitest.mjs run "${TESTS[@]}" --configLoader runner --no-cache --maxWorkers="$WORKERS" \
   --reporter=default --reporter=json --outputFile.json="$REPORT" || status=1
-summary=$("$NODE" -p "const r = require('$REPORT'); [r.numTotalTestSuites - r.numFailedTestSuites, r.numTotalTestSuites, r.numPassedTests, r.numTotalTests, r.numFailedTests].join(' ')" 2>/dev/null || echo "0 0 0 0 0")
+# testResults: one entry per test file (numTotalTestSuites counts describe blocks too).
+summary=$("$NODE" -p "const r = require('$REPORT'); const f = r.testResults; [f.filter((t) => t.status === 'passed').length, f.length, r.numPassedTests, r.numTotalTests, r.numFailedTests].join(' ')" 2>/dev/null || echo "0 0 0 0 0")
 read -r FILES_OK FILES TESTS_OK TESTS_ALL TESTS_FAILED <<< "$summary"
 rm -f "$REPORT"
 
