@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench`. */
-import type { BackendName } from '../../src/shared/run-types';
+import { BACKEND_NAMES, type BackendName } from '../../src/shared/run-types';
 
 export const SECTIONS = ['throughput', 'latency', 'rss', 'scale', 'study', 'full-study'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -48,7 +48,7 @@ function count(value: string | undefined, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { sections: [...SECTIONS], backends: ['tensorflow', 'wasm', 'cpu'], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, studySeeds: 1, peer: true, label: 'run' };
+  const o: BenchOptions = { sections: [...SECTIONS], backends: [...BACKEND_NAMES], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, studySeeds: 1, peer: true, label: 'run' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -58,7 +58,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     };
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--sections') o.sections = list(value(), SECTIONS, flag);
-    else if (flag === '--backends') o.backends = list(value(), ['tensorflow', 'wasm', 'cpu'] as const, flag);
+    else if (flag === '--backends') o.backends = list(value(), BACKEND_NAMES, flag);
     else if (flag === '--batches') o.batches = value().split(',').map((v) => count(v, flag));
     else if (flag === '--reps') o.reps = count(value(), flag);
     else if (flag === '--cpu-reps') o.cpuReps = count(value(), flag);

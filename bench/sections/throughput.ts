@@ -55,14 +55,22 @@ function pairedRatio(lab: number[], peer: number[]): number | null {
   return sig(median(lab.map((v, i) => v / peer[i])));
 }
 
-/** Makes `name` active; null when it does not load here (initBackend then falls back to another). */
-async function useBackend(name: BackendName): Promise<BackendName | null> {
+/**
+ * Makes `name` active, or says why it cannot be here, in the bench's words (a note in the output, so a missing
+ * tfjs-node is never silent): the reason initBackend recorded when the forced backend failed its load or its
+ * smoke step, e.g. "tensorflow: could not load: not installed here (@tensorflow/tfjs-node does not resolve)".
+ */
+export async function useBackend(name: BackendName): Promise<{ ok: true } | { ok: false; why: string }> {
+  let reason: string;
   try {
-    await initBackend(name);
-  } catch {
-    return null;
+    reason = (await initBackend(name)).reason;
+  } catch (error) {
+    return { ok: false, why: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return activeBackend() === name ? name : null;
+  if (activeBackend() === name) return { ok: true };
+  const own = reason.split('; ').find((part) => part.startsWith(`${name} `));
+  const why = own === undefined ? `not chosen (${reason})` : own.slice(name.length + 1).replace(/ \(it was forced\)$/, '');
+  return { ok: false, why: `${name}: ${why}; no ${name} rows` };
 }
 
 export async function measureThroughput(train: DatasetSplit, o: ThroughputOptions): Promise<{ cells: ThroughputCell[]; skipped: string[] }> {
@@ -70,9 +78,10 @@ export async function measureThroughput(train: DatasetSplit, o: ThroughputOption
   const skipped: string[] = [];
   const warmedPeer = new Set<string>();
   for (const backend of o.backends) {
-    if ((await useBackend(backend)) === null) {
-      skipped.push(`${backend}: does not load here${backend === 'tensorflow' ? ' (@tensorflow/tfjs-node is not installed or libtensorflow is missing)' : ''}`);
-      o.log(`[throughput] skipping ${backend}: it does not load here`);
+    const used = await useBackend(backend);
+    if (!used.ok) {
+      skipped.push(used.why);
+      o.log(`[throughput] skipping ${used.why}`);
       continue;
     }
     const reps = backend === 'cpu' ? o.cpuReps : o.reps;

@@ -130,6 +130,8 @@ export interface LabInfo {
   backend: BackendName;
   /** One line on how to get the native backend when it is not the one running; null when it is. */
   backendHint: string | null;
+  /** Why this lab's own backend (predictions; each run records its own choice): measured, a failed smoke step, or forced. */
+  backendReason: string;
   dataDir: string;
   /** Runs trained at once. */
   workers: number;

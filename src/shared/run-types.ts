@@ -8,8 +8,12 @@ export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'di
 /** Statuses a run can be re-queued from: it ended without completing. A completed run is trained again as a new run. */
 export const REQUEUEABLE_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped', 'failed', 'diverged'];
 
-/** `tensorflow` is native libtensorflow through tfjs-node; `wasm` and `cpu` are the pure-JS fallbacks. */
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+/**
+ * The TensorFlow.js backends Loss Lab trains on, in the order they are tried: `tensorflow` is native
+ * libtensorflow through tfjs-node; `wasm` (with Loss Lab's kernels) and `cpu` (plain JS) need no native code.
+ */
+export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** Diagnostics of one Dense layer, measured once an epoch on a fixed probe batch. */
 export interface LayerDiagnostics {
@@ -121,6 +125,12 @@ export interface RunSummary {
   status: RunStatus;
   /** Backend that trained the run; null until it starts. */
   backend: BackendName | null;
+  /**
+   * Why that backend, in one line: measured ("wasm: 1.6× faster than cpu here …, measured 2026-…"), a smoke
+   * step that failed ("tensorflow failed its smoke step: …"), or forced. null until it starts, and for runs
+   * recorded before the reason was kept.
+   */
+  backendReason: string | null;
   loss: ModelConfig['loss'];
   hiddenActivation: ModelConfig['hiddenActivation'];
   outputActivation: ModelConfig['outputActivation'];

@@ -69,6 +69,7 @@ export function fakeRun(run: FakeRun): RunDetail {
     datasetId: 'mnist-embedded',
     status,
     backend: 'cpu',
+    backendReason: null,
     loss: config.loss,
     hiddenActivation: config.hiddenActivation,
     outputActivation: config.outputActivation,

@@ -32,7 +32,7 @@ export interface TrainingOutcome {
 
 /** What a training reports while it runs, in order: one `started`, then batches (throttled) and epochs. */
 export type ProgressEvent =
-  | { kind: 'started'; backend: BackendName }
+  | { kind: 'started'; backend: BackendName; /** Why this backend trains the run (the selection's measured or forced reason). */ backendReason?: string }
   | { kind: 'batch'; progress: BatchProgress }
   | { kind: 'epoch'; metrics: EpochMetrics };
 

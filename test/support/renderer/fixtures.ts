@@ -31,6 +31,7 @@ export function runSummary(id: number, over: Partial<RunSummary> = {}): RunSumma
     datasetId: 'mnist-embedded',
     status: 'completed',
     backend: 'wasm',
+    backendReason: null,
     loss: 'mse',
     hiddenActivation: 'tanh',
     outputActivation: 'tanh',

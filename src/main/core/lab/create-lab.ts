@@ -7,6 +7,7 @@ import { openDatasetRegistry } from '../datasets/registry';
 import { openStore } from '../store';
 import { requeueInterruptedStudyRuns } from '../studies/study-store';
 import { initBackend } from '../training/backend/backend';
+import { backendChoicesPath } from '../training/backend/backend-choices';
 import { datasetHandlers } from './dataset-handlers';
 import { CoreError } from '../errors';
 import { toLabError } from './errors';
@@ -56,12 +57,14 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const store = openStore(join(options.dataDir, 'loss-lab.db'), { nativeBinding: options.sqliteNativeBinding, logger });
   try {
     const datasets = await openDatasetRegistry(options.dataDir, store);
-    const backend = await initBackend(options.preferredBackend);
+    const choicesPath = backendChoicesPath(options.dataDir);
+    const backend = await initBackend(options.preferredBackend, store.readOnly ? null : choicesPath);
     const events = createLabEvents((error) => logger.warn(`an event listener failed: ${messageOf(error)}`));
     const info: LabInfo = {
       version: LAB_VERSION,
       backend: backend.name,
       backendHint: backend.hint,
+      backendReason: backend.reason,
       dataDir: options.dataDir,
       workers,
       host: options.host,
@@ -76,6 +79,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       placement: runTarget.placement,
       workerUrl: options.workerUrl,
       preferredBackend: options.preferredBackend,
+      backendChoicesPath: store.readOnly ? undefined : choicesPath,
       resumeQueued: options.resumeQueued ?? true,
       onRunChanged: notifyStudy,
       logger,

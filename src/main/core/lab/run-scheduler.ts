@@ -39,6 +39,8 @@ export interface SchedulerDeps {
   workers: number;
   workerUrl?: URL;
   preferredBackend?: BackendName;
+  /** The data dir's backend-choices.json, where each worker remembers the backend chosen per model shape. */
+  backendChoicesPath?: string;
   /** Whether runs queued by an earlier session start too (the app: yes; a one-shot CLI command: no). */
   resumeQueued: boolean;
   /** Called after each status change of a study's run (study progress, completion). */
@@ -148,9 +150,9 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       handle.stop();
     };
     const callbacks: LaunchCallbacks = {
-      onStarted: (backend) => {
+      onStarted: (backend, backendReason) => {
         try {
-          store.markRunning(runId, backend);
+          store.markRunning(runId, backend, backendReason ?? null);
         } catch (error) {
           return failRecording(`could not record the start of the run: ${messageOf(error)}`);
         }
@@ -183,7 +185,7 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     };
     const handle =
       place === 'local'
-        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend }, callbacks, { pool, logger })
+        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend, backendChoicesPath: deps.backendChoicesPath }, callbacks, { pool, logger })
         : place.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks);
     running.set(runId, handle);
     if (place === 'local') local.add(runId);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { modelConfigSchema } from '../../../shared/model-config';
-import type { BackendName, BatchProgress, EpochMetrics, Evaluation } from '../../../shared/run-types';
+import { BACKEND_NAMES, type BackendName, type BatchProgress, type EpochMetrics, type Evaluation } from '../../../shared/run-types';
 import type { SavedModel } from '../../../shared/saved-model';
 import type { OutcomeStatus, ProgressEvent, TrainingOutcome } from '../run-lifecycle';
 
@@ -16,7 +16,7 @@ export const QUEUE_NAME = 'loss-lab-runs';
 /** The name each job is added under (BullMQ's job name). */
 export const JOB_NAME = 'train';
 
-const backend = z.enum(['tensorflow', 'wasm', 'cpu']);
+const backend = z.enum(BACKEND_NAMES);
 const record = (what: string) => z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), `${what} must be an object`);
 /** Epochs and evaluations are produced by the same training code on both sides; their shape is checked shallowly. */
 const epochMetrics = record('an epoch').refine((v) => typeof v['epoch'] === 'number', 'an epoch needs its number') as unknown as z.ZodType<EpochMetrics>;
@@ -79,7 +79,7 @@ export type JobResult = AttemptInfo &
 const attemptFields = { attempt: z.string().min(1), host: z.string(), version: z.string() };
 
 export const progressSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('started'), ...attemptFields, backend }),
+  z.object({ kind: z.literal('started'), ...attemptFields, backend, /** Why the worker chose it (absent from older workers). */ backendReason: z.string().optional() }),
   z.object({ kind: z.literal('batch'), attempt: z.string(), progress: batchProgress }),
   z.object({ kind: z.literal('epoch'), attempt: z.string(), metrics: epochMetrics }),
 ]) satisfies z.ZodType<JobProgress>;

@@ -56,8 +56,8 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
     const handle = startTrainingWorker(
       { runId: payload.runId, config: payload.config, datasetCachePath, preferredBackend: deps.backend ?? payload.preferredBackend ?? undefined },
       {
-        onStarted: (backend) => {
-          send({ kind: 'started', ...who, backend });
+        onStarted: (backend, backendReason) => {
+          send({ kind: 'started', ...who, backend, backendReason });
           deps.log(`${host}: run ${payload.runId} of lab ${payload.labId.slice(0, 8)} started (${backend}, ${payload.config.epochs} epochs${payload.labVersion === LAB_VERSION ? '' : `, lab ${payload.labVersion} ≠ worker ${LAB_VERSION}`})`);
         },
         onBatch: (progress) => {

@@ -36,14 +36,14 @@ export function createJobTracker(callbacks: LaunchCallbacks): JobTracker {
   /** Whether anything of an earlier attempt reached the callbacks, so a new attempt must clear it. */
   let dirty = false;
 
-  const begin = (info: WorkerInfo & { attempt: string }): void => {
+  const begin = (info: WorkerInfo & { attempt: string; backendReason?: string }): void => {
     if (dirty) callbacks.onRestart();
     delivered.clear();
     dirty = true;
     attempt = info.attempt;
     backend = info.backend;
     callbacks.onWorker({ host: info.host, version: info.version, backend: info.backend });
-    callbacks.onStarted(info.backend);
+    callbacks.onStarted(info.backend, info.backendReason === undefined ? undefined : `on ${info.host}: ${info.backendReason}`);
   };
   const finish = (outcome: TrainingOutcome): boolean => {
     if (settled) return false;

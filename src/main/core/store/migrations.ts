@@ -85,6 +85,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN worker_host TEXT NULL;
   ALTER TABLE runs ADD COLUMN worker_version TEXT NULL;
   `,
+  // 5: why the run's backend was chosen (measured, a failed smoke step, forced); NULL for rows from before.
+  `
+  ALTER TABLE runs ADD COLUMN backend_reason TEXT NULL;
+  `,
 ];
 
 /** Brings `db` up to the latest schema, each migration in its own transaction. Returns the new version. */

@@ -1,6 +1,6 @@
 /** SQL row shapes of the run tables and their mapping to the shared plain-data types. */
 import { HIDDEN_ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS } from '../../../shared/model-config';
-import { RUN_STATUSES, type BackendName, type EpochMetrics, type LayerDiagnostics, type RunSummary } from '../../../shared/run-types';
+import { BACKEND_NAMES, RUN_STATUSES, type EpochMetrics, type LayerDiagnostics, type RunSummary } from '../../../shared/run-types';
 import { decodeJson } from './json-codec';
 
 /**
@@ -8,7 +8,7 @@ import { decodeJson } from './json-codec';
  * so listing never parses whole configs and never touches evaluations or weights.
  */
 export const SUMMARY_SELECT = `
-  SELECT id, name, preset_id, study_id, dataset_id, status, backend, notes, created_at, started_at, finished_at,
+  SELECT id, name, preset_id, study_id, dataset_id, status, backend, backend_reason, notes, created_at, started_at, finished_at,
     final_test_accuracy, last_val_accuracy, epochs_done, worker_host,
     json_extract(config, '$.loss') AS loss,
     json_extract(config, '$.hiddenActivation') AS hidden_activation,
@@ -25,6 +25,8 @@ export interface SummaryRow {
   dataset_id: string;
   status: string;
   backend: string | null;
+  /** NULL for runs recorded before schema version 5. */
+  backend_reason: string | null;
   notes: string;
   created_at: string;
   started_at: string | null;
@@ -55,8 +57,6 @@ export interface EpochRow {
   layers: string;
 }
 
-const BACKENDS: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
-
 export function toSummary(row: SummaryRow): RunSummary {
   return {
     id: row.id,
@@ -65,7 +65,8 @@ export function toSummary(row: SummaryRow): RunSummary {
     studyId: row.study_id,
     datasetId: row.dataset_id,
     status: oneOf(RUN_STATUSES, row.status, 'status'),
-    backend: row.backend === null ? null : oneOf(BACKENDS, row.backend, 'backend'),
+    backend: row.backend === null ? null : oneOf(BACKEND_NAMES, row.backend, 'backend'),
+    backendReason: row.backend_reason ?? null,
     loss: oneOf(LOSSES, row.loss, 'loss'),
     hiddenActivation: oneOf(HIDDEN_ACTIVATIONS, row.hidden_activation, 'hidden activation'),
     outputActivation: oneOf(OUTPUT_ACTIVATIONS, row.output_activation, 'output activation'),

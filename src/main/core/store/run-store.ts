@@ -45,7 +45,7 @@ export function createRunStore(db: Database.Database, setup: RunStoreSetup): Run
     readOnly: setup.readOnly,
     recovered: setup.recovered,
     createRun: write((run) => writes.create(run)),
-    markRunning: write((id, backend) => writes.markRunning(id, backend)),
+    markRunning: write((id, backend, backendReason) => writes.markRunning(id, backend, backendReason)),
     appendEpoch: write((id, metrics) => writes.appendEpoch(id, metrics)),
     restartRun: write((id) => writes.restart(id)),
     recordWorker: write((id, worker) => writes.recordWorker(id, worker)),

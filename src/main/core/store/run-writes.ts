@@ -10,7 +10,8 @@ import type { NewRun, RunOutcome } from './store-types';
 
 export interface RunWrites {
   create(run: NewRun): RunSummary;
-  markRunning(id: number, backend: BackendName | null): RunSummary;
+  /** `backendReason`: why that backend (kept when null, like the backend). */
+  markRunning(id: number, backend: BackendName | null, backendReason?: string | null): RunSummary;
   appendEpoch(id: number, metrics: EpochMetrics): void;
   restart(id: number): void;
   recordWorker(id: number, worker: { host: string; version: string }): void;
@@ -49,7 +50,7 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
     'UPDATE runs SET epochs_done = (SELECT COUNT(*) FROM epochs WHERE run_id = ?), last_val_accuracy = ? WHERE id = ?',
   );
   const startRun = db.prepare(`
-    UPDATE runs SET status = 'running', backend = COALESCE(@backend, backend), started_at = COALESCE(started_at, @now), error = NULL,
+    UPDATE runs SET status = 'running', backend = COALESCE(@backend, backend), backend_reason = COALESCE(@backendReason, backend_reason), started_at = COALESCE(started_at, @now), error = NULL,
       owner_host = @host, owner_pid = @pid, owner_start = @start, owner_token = @token, owner_heartbeat = @heartbeat
     WHERE id = @id`);
   const beat = db.prepare<[number, string]>("UPDATE runs SET owner_heartbeat = ? WHERE owner_token = ? AND status = 'running'");
@@ -61,10 +62,10 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
     'INSERT OR REPLACE INTO models (run_id, topology, weight_specs, weight_data) VALUES (?, ?, ?, ?)',
   );
   const clearRun = ['epochs', 'evaluations', 'models'].map((table) => db.prepare<[number]>(`DELETE FROM ${table} WHERE run_id = ?`));
-  const restartCounts = db.prepare<[number]>('UPDATE runs SET epochs_done = 0, last_val_accuracy = NULL, backend = NULL WHERE id = ?');
+  const restartCounts = db.prepare<[number]>('UPDATE runs SET epochs_done = 0, last_val_accuracy = NULL, backend = NULL, backend_reason = NULL WHERE id = ?');
   const setWorker = db.prepare<[string, string, number]>('UPDATE runs SET worker_host = ?, worker_version = ? WHERE id = ?');
   const resetRun = db.prepare<[number]>(`
-    UPDATE runs SET status = 'queued', backend = NULL, error = NULL, started_at = NULL, finished_at = NULL,
+    UPDATE runs SET status = 'queued', backend = NULL, backend_reason = NULL, error = NULL, started_at = NULL, finished_at = NULL,
       final_test_accuracy = NULL, last_val_accuracy = NULL, epochs_done = 0,
       owner_host = NULL, owner_pid = NULL, owner_start = NULL, owner_token = NULL, owner_heartbeat = NULL,
       worker_host = NULL, worker_version = NULL
@@ -97,10 +98,10 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
       const info = insertRun.run({ ...run, config: encodeJson(run.config), createdAt: nowIso() });
       return summaryOf(Number(info.lastInsertRowid));
     },
-    markRunning: immediate((id: number, backend: BackendName | null) => {
+    markRunning: immediate((id: number, backend: BackendName | null, backendReason: string | null = null) => {
       requireStatus(id, ['queued', 'running'], 'start');
       const { host, pid, start, token } = owner;
-      startRun.run({ backend, now: nowIso(), host, pid, start, token, heartbeat: Date.now(), id });
+      startRun.run({ backend, backendReason, now: nowIso(), host, pid, start, token, heartbeat: Date.now(), id });
       return summaryOf(id);
     }),
     appendEpoch: immediate((id: number, m: EpochMetrics) => {

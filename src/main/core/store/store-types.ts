@@ -51,7 +51,7 @@ export interface RunStore {
    * the worker knows it (`null` leaves it as it is). Throws RunStateError otherwise, e.g. when another process
    * owns the run.
    */
-  markRunning(id: number, backend: BackendName | null): RunSummary;
+  markRunning(id: number, backend: BackendName | null, backendReason?: string | null): RunSummary;
   /**
    * A running run of this store starts over (a queue worker died and another took its job): deletes its epochs,
    * evaluation and model, keeps it running. Throws RunStateError unless it is running here.

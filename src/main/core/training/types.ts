@@ -9,10 +9,13 @@ export interface TrainingJob {
   /** Absolute path of a dataset cache file written by `writeDatasetCache`. */
   datasetCachePath: string;
   preferredBackend?: BackendName;
+  /** The data dir's backend-choices.json, where the backend chosen for this model shape is remembered; absent: not remembered. */
+  backendChoicesPath?: string;
 }
 
 export interface TrainingCallbacks {
-  onStarted(backend: BackendName): void;
+  /** `backendReason`: why that backend (see backend/select-backend.ts); absent where it is not known. */
+  onStarted(backend: BackendName, backendReason?: string): void;
   /** Throttled: each epoch's first and last batch, and at most ~4 a second between. */
   onBatch(p: BatchProgress): void;
   /** After each finished epoch (a stopped partial epoch is never reported). */

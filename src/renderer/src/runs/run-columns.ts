@@ -10,6 +10,8 @@ export interface RunColumn {
   title: string;
   sortValue: (r: RunSummary) => SortValue;
   text: (r: RunSummary) => string;
+  /** More on the cell when hovered (its `title`); absent: none. */
+  tooltip?: (r: RunSummary) => string | undefined;
 }
 
 export const RUN_COLUMNS: readonly RunColumn[] = [
@@ -24,7 +26,14 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   },
   { key: 'status', title: 'Status', sortValue: (r) => r.status, text: (r) => r.status },
   // A queue worker's host beside the backend: a sweep across machines shows where each run trained.
-  { key: 'backend', title: 'Backend', sortValue: (r) => r.backend, text: (r) => `${r.backend ?? '—'}${r.workerHost ? ` on ${r.workerHost}` : ''}` },
+  {
+    key: 'backend',
+    title: 'Backend',
+    sortValue: (r) => r.backend,
+    text: (r) => `${r.backend ?? '—'}${r.workerHost ? ` on ${r.workerHost}` : ''}`,
+    // Why that backend (measured, a failed smoke step, forced): one line too long for the column.
+    tooltip: (r) => r.backendReason ?? undefined,
+  },
   { key: 'accuracy', title: 'Test accuracy', sortValue: (r) => r.finalTestAccuracy, text: (r) => percent(r.finalTestAccuracy) },
   { key: 'duration', title: 'Duration', sortValue: (r) => r.durationSeconds, text: (r) => duration(r.durationSeconds) },
   { key: 'date', title: 'Date', sortValue: (r) => r.createdAt, text: (r) => dateTime(r.createdAt) },

@@ -41,6 +41,13 @@ describe('run columns', () => {
     expect(text(remote)).toBe('wasm on lab-b');
     expect(matchesFilter(remote, 'lab-b')).toBe(true);
   });
+
+  it("explains the backend on hover: the run's recorded reason, nothing when none was recorded", () => {
+    const tooltip = (run: ReturnType<typeof runSummary>) => RUN_COLUMNS.find((c) => c.key === 'backend')?.tooltip?.(run);
+    const reason = 'tensorflow failed its smoke step: TypeError: (0 , util_1.isNullOrUndefined) is not a function';
+    expect(tooltip(runSummary(1, { backend: 'wasm', backendReason: reason }))).toBe(reason);
+    expect(tooltip(runSummary(2, { backendReason: null }))).toBeUndefined();
+  });
 });
 
 describe('parseRoute', () => {

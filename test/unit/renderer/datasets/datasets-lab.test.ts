@@ -63,7 +63,7 @@ describe('useDatasetsStore without paths', () => {
 
 describe('useLabStore', () => {
   it('loads info and presets once', async () => {
-    lab.current.on('lab:info', () => ({ version: '0.1.0', backend: 'wasm', backendHint: 'install tfjs-node', dataDir: '/d', workers: 2, host: 'browser' }));
+    lab.current.on('lab:info', () => ({ version: '0.1.0', backend: 'wasm', backendHint: 'install tfjs-node', backendReason: 'wasm: forced (--backend or the backend setting); passed its smoke step', dataDir: '/d', workers: 2, host: 'browser' }));
     lab.current.on('presets:list', () => [...PRESETS]);
     const store = useLabStore();
     await store.load();

@@ -19,6 +19,13 @@ describe('RunConfigSummary', () => {
     expect(shown({ ...base, worker: { host: 'lab-workstation', version: '0.1.0' } })).toContain('Trained onlab-workstation (queue worker, Loss Lab 0.1.0)');
   });
 
+  it('says why the run trained on its backend, or that the reason was not recorded', () => {
+    const reason = 'wasm: 1.6× faster than tensorflow here (1.10 vs 1.76 ms a step, 784-128-10 batch 32), measured 2026-12-02';
+    expect(shown({ ...base, backendReason: reason })).toContain(`Why this backend${reason}`);
+    expect(shown({ ...base, backendReason: null })).toContain('Why this backendnot recorded (trained before Loss Lab kept the reason)');
+    expect(shown({ ...base, backend: null, backendReason: null })).toContain('Why this backend—');
+  });
+
   it('says a run without a worker trained on this machine', () => {
     expect(shown(base)).toContain('Trained onthis machine');
   });

@@ -1,83 +1,80 @@
-/** Chooses the fastest available TensorFlow.js backend: native tfjs-node, else WASM, else plain JS. */
+/**
+ * The process's TensorFlow.js backend, chosen by evidence (select-backend.ts): smoke-stepped, then the fastest
+ * measured, or a forced one. One selector per process (or worker thread): backends load and pass their smoke
+ * step once per shape, and tfjs switches between them with setBackend.
+ */
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../../../../shared/run-types';
-import { registerLossLabKernels } from '../kernels';
+import type { ModelConfig } from '../../../../shared/model-config';
+import { PRESETS } from '../../../../shared/presets';
+import { BACKEND_NAMES, type BackendName } from '../../../../shared/run-types';
+import { DEFAULT_CANDIDATES, NATIVE_PACKAGE } from './candidates';
+import { createBackendSelector, type Selection } from './select-backend';
 
 export const NATIVE_HINT =
   'Native TensorFlow is not installed: run `npm install @tensorflow/tfjs-node` on a machine with internet access to train on the native backend (npm run bench compares them)';
 
-/** Held in a variable so TypeScript and the bundler leave the optional package to run time. */
-const NATIVE_PACKAGE: string = '@tensorflow/tfjs-node';
+/** The model the lab's own backend (predictions, `lab:info`) is chosen for: the first preset's. */
+export const LAB_SHAPE_CONFIG: ModelConfig = PRESETS[0].config;
 
-const ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+export interface ActiveBackend extends Selection {
+  /** How to get the native backend when it is not the one running; null when it is. */
+  hint: string | null;
+}
 
-let current: Promise<{ name: BackendName; hint: string | null }> | null = null;
+const select = createBackendSelector({ candidates: DEFAULT_CANDIDATES });
+let current: Promise<ActiveBackend> | null = null;
 let currentPreference: BackendName | undefined;
 
-/** Registers a backend's implementation; false when its package is missing or cannot load here. */
-async function register(name: BackendName): Promise<boolean> {
-  try {
-    if (name === 'tensorflow') await import(NATIVE_PACKAGE);
-    // In Node the WASM backend reads its .wasm files from its own dist folder in node_modules.
-    if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether tfjs-node is installed, without loading libtensorflow. */
-function nativeInstalled(): boolean {
+function hintFor(name: BackendName): string | null {
+  if (name === 'tensorflow') return null;
   try {
     createRequire(import.meta.url).resolve(NATIVE_PACKAGE);
-    return true;
+    return `Training on ${name}: native TensorFlow is installed but was not chosen (see the backend's reason); npm run bench compares them`;
   } catch {
-    return false;
+    return NATIVE_HINT;
   }
 }
 
-function hintFor(name: BackendName): string {
-  if (nativeInstalled() && tf.findBackend('tensorflow') === null) {
-    return `Training on ${name}: native TensorFlow is installed but was not chosen or could not load; npm run bench compares the two`;
-  }
-  return NATIVE_HINT;
-}
-
-async function select(preferred: BackendName | undefined): Promise<{ name: BackendName; hint: string | null }> {
-  const candidates = preferred ? [preferred, ...ORDER.filter((n) => n !== preferred)] : ORDER;
-  for (const name of candidates) {
-    if (!(await register(name))) continue;
-    try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        registerLossLabKernels(name);
-        return { name, hint: name === 'tensorflow' ? null : hintFor(name) };
-      }
-    } catch {
-      // This backend cannot initialise here (e.g. no WebAssembly): try the next.
-    }
-  }
-  throw new Error('no TensorFlow.js backend could be initialised (tried tensorflow, wasm, cpu)');
+async function activate(config: ModelConfig, preferred: BackendName | undefined, choicesPath: string | null): Promise<ActiveBackend> {
+  const selection = await select({ config, preferred, choicesPath });
+  return { ...selection, hint: hintFor(selection.name) };
 }
 
 /**
- * Makes `preferred` (or the fastest available) the active backend and resolves with its name and a hint on
- * getting the native backend (null when it runs). Idempotent: later calls with the same preference reuse it.
+ * Makes a backend active for the lab's own work (predictions; the first preset's shape): `preferred` when it
+ * passes its smoke step, else the fastest measured (remembered in `choicesPath` when given). Idempotent: a
+ * later call with the same preference, or with none, reuses the backend already chosen.
  */
-export async function initBackend(preferred?: BackendName): Promise<{ name: BackendName; hint: string | null }> {
-  if (current === null || preferred !== currentPreference) {
+export async function initBackend(preferred?: BackendName, choicesPath: string | null = null): Promise<ActiveBackend> {
+  if (current === null || (preferred !== undefined && preferred !== currentPreference)) {
     currentPreference = preferred;
-    current = select(preferred);
-    current.catch(() => {
-      current = null;
+    const started = activate(LAB_SHAPE_CONFIG, preferred, choicesPath);
+    current = started;
+    started.catch(() => {
+      if (current === started) current = null;
     });
   }
   return current;
 }
 
+/**
+ * Makes the backend for `config` active, where a run trains (its worker thread): forced, remembered for this
+ * shape on this machine in `choicesPath`, or measured now. Rejects only when no backend passes its smoke step.
+ */
+export async function initBackendFor(config: ModelConfig, preferred: BackendName | undefined, choicesPath: string | null): Promise<ActiveBackend> {
+  const chosen = activate(config, preferred, choicesPath);
+  // Later initBackend() calls in this thread (a prediction) keep what the run chose.
+  currentPreference = preferred;
+  current = chosen;
+  chosen.catch(() => {
+    if (current === chosen) current = null;
+  });
+  return chosen;
+}
+
 /** The active backend as a `BackendName`, or null if it is not one of ours (e.g. webgl). */
 export function activeBackend(): BackendName | null {
   const name = tf.getBackend();
-  return ORDER.find((n) => n === name) ?? null;
+  return BACKEND_NAMES.find((n) => n === name) ?? null;
 }

@@ -51,7 +51,7 @@ export function startTrainingWorker(job: TrainingJob, callbacks: TrainingCallbac
       try {
         if (message.kind === 'started') {
           backend = message.backend;
-          callbacks.onStarted(message.backend);
+          callbacks.onStarted(message.backend, message.backendReason);
         } else if (message.kind === 'batch') callbacks.onBatch(message.progress);
         else if (message.kind === 'epoch') callbacks.onEpoch(message.metrics);
         // A run that failed may have left the worker in an unknown state: end it rather than reuse it.

@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readDatasetCache } from '../../datasets/cache';
-import { initBackend } from '../backend/backend';
+import { initBackendFor } from '../backend/backend';
 import { trainRun } from '../loop/train-run';
 import { failedOutcome, type TrainingOutcome } from '../../run-lifecycle';
 import { STOP_INDEX, type WorkerInput, type WorkerMessage } from './worker-protocol';
@@ -15,14 +15,16 @@ async function runJob(input: WorkerInput, post: (message: WorkerMessage) => void
   const stop = new Int32Array(input.stopFlag);
   let backend: TrainingOutcome['backend'] = null;
   try {
-    backend = (await initBackend(input.job.preferredBackend)).name;
+    // Chosen here, where the run trains: smoke-stepped on the run's own model, then the fastest (or forced).
+    const chosen = await initBackendFor(input.job.config, input.job.preferredBackend, input.job.backendChoicesPath ?? null);
+    backend = chosen.name;
     const dataset = readDatasetCache(input.job.datasetCachePath);
     return await trainRun(
       input.job.config,
       dataset,
       {
         runId: input.job.runId,
-        onStarted: (name) => post({ kind: 'started', backend: name }),
+        onStarted: (name) => post({ kind: 'started', backend: name, backendReason: chosen.reason }),
         onBatch: (progress) => post({ kind: 'batch', progress }),
         onEpoch: (metrics) => post({ kind: 'epoch', metrics }),
       },

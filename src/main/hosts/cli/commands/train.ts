@@ -19,9 +19,11 @@ const epochLine = (m: EpochMetrics, of: number): string =>
 function finalLines(run: RunDetail): string[] {
   const e = run.evaluation;
   const head = `run ${run.id} ${run.status} on ${run.backend ?? '?'} backend`;
-  if (!e) return [run.error ? `${head}: ${run.error}` : head];
+  const why = run.backendReason === null ? [] : [`backend: ${run.backendReason}`];
+  if (!e) return [run.error ? `${head}: ${run.error}` : head, ...why];
   return [
     `${head}: test accuracy ${pct(e.testAccuracy)}, test loss ${num(e.testLoss)} on ${e.testSize} test images`,
+    ...why,
     `per class F1: ${e.perClass.map((c) => `${c.label}:${c.f1.toFixed(3)}`).join(' ')}`,
   ];
 }
@@ -98,6 +100,7 @@ export const trainCommand: Command = {
         runId,
         status,
         backend: detail.backend,
+        backendReason: detail.backendReason,
         testAccuracy: e?.testAccuracy ?? null,
         testLoss: e?.testLoss ?? null,
         testSize: e?.testSize ?? null,

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { BACKEND_NAMES } from '../../../../shared/run-types';
 import { parseQueueUrl } from '../../../core/queue/redis-url';
 import type { Command } from '../command';
 import { queueUrlOf } from '../queue-url';
@@ -16,7 +17,7 @@ export const workerCommand: Command = {
       description: 'The queue: redis://:PASSWORD@HOST:6379 (rediss:// for TLS); the password may come from env LOSS_LAB_QUEUE_PASSWORD',
     },
     { name: 'concurrency', type: 'integer', min: 1, max: 64, description: 'Runs trained at once, one worker thread each', default: 'number of cores' },
-    { name: 'backend', type: 'choice', choices: ['tensorflow', 'wasm', 'cpu'], description: "Force this backend (else the lab's choice, else the fastest here)" },
+    { name: 'backend', type: 'choice', choices: BACKEND_NAMES, description: "Force this backend (else the lab's choice, else the fastest here)" },
   ],
   examples: ['worker --queue redis://:s3cret@lab-server:6379', 'worker --queue rediss://:s3cret@redis.example.org:6380 --concurrency 2'],
   details:
@@ -34,7 +35,7 @@ export const workerCommand: Command = {
       address,
       dataDir,
       concurrency: o.number('concurrency'),
-      backend: backend === 'tensorflow' || backend === 'wasm' || backend === 'cpu' ? backend : undefined,
+      backend: BACKEND_NAMES.find((name) => name === backend),
       log,
     });
     log(`${hostname()}: worker on ${address.redacted}, ${worker.concurrency} run${worker.concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`);

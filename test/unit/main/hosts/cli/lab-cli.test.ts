@@ -41,6 +41,8 @@ describe('npm run lab (a process)', () => {
     expect(lines[0]).toMatchObject({ type: 'epoch', epoch: 1 });
     expect(lines.at(-1)).toMatchObject({ type: 'evaluation', status: 'completed', testSize: 2000 });
     expect(lines.at(-1)!['testAccuracy']).toBeGreaterThan(0.8);
+    // Why this backend: measured here (no tfjs-node in the tests' installs) or forced, never empty.
+    expect(lines.at(-1)!['backendReason']).toMatch(/^(wasm|cpu|tensorflow): .*(measured|checked|forced)/);
   });
 
   it('Ctrl-C stops the run: exit 130, the run recorded as stopped', async () => {

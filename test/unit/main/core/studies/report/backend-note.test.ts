@@ -5,6 +5,7 @@ import type { RunSummary } from '@shared/run-types';
 const run = (id: number, backend: RunSummary['backend']): RunSummary => ({
   id,
   backend,
+  backendReason: null,
   name: `run ${id}`,
   presetId: null,
   studyId: 1,
