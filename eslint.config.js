@@ -11,7 +11,17 @@ const layer = (group, message) => ({ group, message });
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '**/generated/**', '.electron-native/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      '**/generated/**',
+      '.electron-native/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -39,7 +49,10 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [layer(['**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared imports only src/shared.')] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electron], patterns: [layer(['**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared imports only src/shared.')] },
+      ],
     },
   },
   {
@@ -48,7 +61,12 @@ export default tseslint.config(
       'no-console': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [electron], patterns: [layer(['**/hosts/**', '**/renderer/**', '**/preload/**', '**/main/index'], 'The core imports only src/shared and the core (docs/ARCHITECTURE.md).')] },
+        {
+          paths: [electron],
+          patterns: [
+            layer(['**/hosts/**', '**/renderer/**', '**/preload/**', '**/main/index'], 'The core imports only src/shared and the core (docs/ARCHITECTURE.md).'),
+          ],
+        },
       ],
     },
   },
@@ -61,7 +79,10 @@ export default tseslint.config(
           paths: [electron],
           patterns: [
             layer(
-              ['cli', 'server', 'electron'].filter((h) => h !== host).flatMap((h) => [`../${h}/*`, `../../${h}/*`, `**/hosts/${h}/**`]).concat(['**/renderer/**', '**/main/index']),
+              ['cli', 'server', 'electron']
+                .filter((h) => h !== host)
+                .flatMap((h) => [`../${h}/*`, `../../${h}/*`, `**/hosts/${h}/**`])
+                .concat(['**/renderer/**', '**/main/index']),
               `A host imports the core, src/shared and hosts/common, never another host.`,
             ),
           ],
@@ -74,18 +95,36 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [layer(['../cli/*', '../server/*', '**/hosts/cli/**', '**/hosts/server/**', '**/renderer/**'], 'A host imports the core, src/shared and hosts/common, never another host.')] },
+        {
+          patterns: [
+            layer(
+              ['../cli/*', '../server/*', '**/hosts/cli/**', '**/hosts/server/**', '**/renderer/**'],
+              'A host imports the core, src/shared and hosts/common, never another host.',
+            ),
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [layer(['**/main/**', '**/preload/index'], 'The renderer talks to main only through src/shared/contract.ts (window.api).')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [layer(['**/main/**', '**/preload/index'], 'The renderer talks to main only through src/shared/contract.ts (window.api).')],
+        },
+      ],
     },
   },
   {
     files: ['src/preload/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['**/main/**', '**/renderer/**'], 'The preload exposes the contract\'s verbs; it imports only src/shared.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer(['**/main/**', '**/renderer/**'], "The preload exposes the contract's verbs; it imports only src/shared.")] },
+      ],
+    },
   },
 );

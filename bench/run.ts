@@ -26,7 +26,11 @@ import { measureThroughput, type ThroughputCell } from './sections/throughput';
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const log = (line: string): void => console.error(line);
 
-async function throughput(o: BenchOptions, scratch: string, notes: string[]): Promise<{ cells: ThroughputCell[]; torch: { version: string; defaultThreads: number; defaultBlasThreads: number | null; blas: PeerBlas } | null }> {
+async function throughput(
+  o: BenchOptions,
+  scratch: string,
+  notes: string[],
+): Promise<{ cells: ThroughputCell[]; torch: { version: string; defaultThreads: number; defaultBlasThreads: number | null; blas: PeerBlas } | null }> {
   const dataset = buildEmbeddedDataset();
   let peer: TorchPeer | null = null;
   if (o.peer) {
@@ -38,13 +42,25 @@ async function throughput(o: BenchOptions, scratch: string, notes: string[]): Pr
       const dataPath = join(scratch, 'train-split.bin');
       writePeerData(dataPath, dataset.train);
       peer = await startTorchPeer(dataPath);
-      log(`[throughput] PyTorch ${peer.torchVersion} on ${peer.blas.label} (${peer.blas.libraries.join(', ') || 'none mapped'}), default ${peer.defaultThreads} torch thread(s) and ${peer.defaultBlasThreads ?? '—'} BLAS thread(s) on ${cpus().length} cores`);
+      log(
+        `[throughput] PyTorch ${peer.torchVersion} on ${peer.blas.label} (${peer.blas.libraries.join(', ') || 'none mapped'}), default ${peer.defaultThreads} torch thread(s) and ${peer.defaultBlasThreads ?? '—'} BLAS thread(s) on ${cpus().length} cores`,
+      );
     }
   }
   try {
-    const { cells, skipped } = await measureThroughput(dataset.train, { backends: o.backends, batches: o.batches, reps: o.reps, cpuReps: o.cpuReps, peer, log });
+    const { cells, skipped } = await measureThroughput(dataset.train, {
+      backends: o.backends,
+      batches: o.batches,
+      reps: o.reps,
+      cpuReps: o.cpuReps,
+      peer,
+      log,
+    });
     notes.push(...skipped);
-    return { cells, torch: peer ? { version: peer.torchVersion, defaultThreads: peer.defaultThreads, defaultBlasThreads: peer.defaultBlasThreads, blas: peer.blas } : null };
+    return {
+      cells,
+      torch: peer ? { version: peer.torchVersion, defaultThreads: peer.defaultThreads, defaultBlasThreads: peer.defaultBlasThreads, blas: peer.blas } : null,
+    };
   } finally {
     peer?.close();
   }
@@ -93,8 +109,14 @@ async function main(): Promise<void> {
       rss = await attempt('rss', async () => measureRss(cache, appBackend, 'example-3', 3));
       if (rss) log(`[rss] peak ${Math.round(rss.peakRssMiB)} MiB`);
     }
-    if (o.sections.includes('study')) study = await attempt('study', () => measureStudy(join(scratch, 'study'), appBackend, { runs: o.studyRuns, epochs: o.studyEpochs, reps: o.studyReps, log }));
-    if (o.sections.includes('full-study')) fullStudy = await attempt('full-study', () => runFullStudy(scratch, appBackend, { seeds: o.studySeeds, epochs: o.studyEpochs, peer: o.peer, log, notes }));
+    if (o.sections.includes('study'))
+      study = await attempt('study', () =>
+        measureStudy(join(scratch, 'study'), appBackend, { runs: o.studyRuns, epochs: o.studyEpochs, reps: o.studyReps, log }),
+      );
+    if (o.sections.includes('full-study'))
+      fullStudy = await attempt('full-study', () =>
+        runFullStudy(scratch, appBackend, { seeds: o.studySeeds, epochs: o.studyEpochs, peer: o.peer, log, notes }),
+      );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -112,10 +134,19 @@ async function main(): Promise<void> {
     torch: tput?.torch ?? null,
     notes,
   };
-  console.log(`\nLoss Lab benchmark, ${meta.startedAt} — ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}, tfjs ${meta.tfjs}, load ${meta.loadAtStart} → ${meta.loadAtEnd}`);
+  console.log(
+    `\nLoss Lab benchmark, ${meta.startedAt} — ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}, tfjs ${meta.tfjs}, load ${meta.loadAtStart} → ${meta.loadAtEnd}`,
+  );
   if (tput) {
-    console.log(`\nTraining throughput, embedded digits (8,000 train samples), medians of ${o.reps} whole epochs (cpu: ${o.cpuReps}) after a warm-up epoch, alternated with PyTorch ${tput.torch ? `${tput.torch.version} on ${tput.torch.blas.label}` : '(skipped)'}:\n`);
-    console.log(throughputTable(tput.cells, tput.torch ? { blas: tput.torch.blas.label, defaultThreads: tput.torch.defaultThreads, defaultBlasThreads: tput.torch.defaultBlasThreads } : null));
+    console.log(
+      `\nTraining throughput, embedded digits (8,000 train samples), medians of ${o.reps} whole epochs (cpu: ${o.cpuReps}) after a warm-up epoch, alternated with PyTorch ${tput.torch ? `${tput.torch.version} on ${tput.torch.blas.label}` : '(skipped)'}:\n`,
+    );
+    console.log(
+      throughputTable(
+        tput.cells,
+        tput.torch ? { blas: tput.torch.blas.label, defaultThreads: tput.torch.defaultThreads, defaultBlasThreads: tput.torch.defaultBlasThreads } : null,
+      ),
+    );
   }
   if (latency) console.log(`\nLatency (through the Lab's channels):\n\n${latencyTable(latency)}`);
   if (rss || scale || study) console.log(`\nMemory, scale and parallel studies:\n\n${otherTable(rss, scale, study)}`);

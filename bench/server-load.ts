@@ -24,7 +24,18 @@ const base = findPreset('example-3')!.config;
 
 function epoch(n: number, seed: number): EpochMetrics {
   const acc = 0.8 + 0.015 * n + 0.001 * (seed % 7);
-  return { epoch: n, trainLoss: 1 / n, trainAccuracy: acc, valLoss: 1.1 / n, valAccuracy: acc - 0.01, testLoss: 1.2 / n, testAccuracy: acc - 0.02, seconds: 1, samplesPerSecond: 8000, layers: [] };
+  return {
+    epoch: n,
+    trainLoss: 1 / n,
+    trainAccuracy: acc,
+    valLoss: 1.1 / n,
+    valAccuracy: acc - 0.01,
+    testLoss: 1.2 / n,
+    testAccuracy: acc - 0.02,
+    seconds: 1,
+    samplesPerSecond: 8000,
+    layers: [],
+  };
 }
 
 function finishWithEpochs(store: RunStore, id: number, seed: number): void {
@@ -35,7 +46,11 @@ function finishWithEpochs(store: RunStore, id: number, seed: number): void {
 
 function populate(dataDir: string): number {
   const store = openStore(join(dataDir, 'loss-lab.db'));
-  const configurations = Array.from({ length: MAX_STUDY_RUNS / 20 }, (_, i) => ({ key: `lr-${i}`, label: `lr ${i}`, config: { ...base, learningRate: 0.001 * (i + 1) } }));
+  const configurations = Array.from({ length: MAX_STUDY_RUNS / 20 }, (_, i) => ({
+    key: `lr-${i}`,
+    label: `lr ${i}`,
+    config: { ...base, learningRate: 0.001 * (i + 1) },
+  }));
   const study = createStudy(store, { name: 'largest allowed', builtinId: null, datasetId: 'mnist-embedded', configurations, seeds: 20 });
   // One commit per write, as training makes them (the store keeps its SQL and transactions to itself).
   for (const run of store.listRuns({ studyId: study.id })) finishWithEpochs(store, run.id, run.seed);
@@ -83,7 +98,13 @@ async function main(): Promise<void> {
   };
   const load = async (): Promise<void> => {
     const c = await client(server.port);
-    const huge = { name: 'huge', datasetId: 'mnist-embedded', base, factors: [{ field: 'batchSize', levels: [8, 16, 32, 64, 128, 256, 512, 1024] }], seeds: 20 * 4 };
+    const huge = {
+      name: 'huge',
+      datasetId: 'mnist-embedded',
+      base,
+      factors: [{ field: 'batchSize', levels: [8, 16, 32, 64, 128, 256, 512, 1024] }],
+      seeds: 20 * 4,
+    };
     while (performance.now() < until) {
       await timed('studies:get', () => c.call('studies:get', { studyId }));
       for (let offset = 0; offset < 5500; offset += 1000) await timed('runs:list page', () => c.call('runs:list', { offset, limit: 1000 }));
@@ -107,7 +128,8 @@ async function main(): Promise<void> {
   const f = (v: number): string => `${v.toFixed(1)} ms`;
   console.log(`lab:info under load (${seconds} s, 4 load clients, study of ${MAX_STUDY_RUNS} runs + 5,000 runs, load ${load1()}):`);
   console.log(`  ${latencies.length} calls: p50 ${f(quantile(latencies, 0.5))}, p99 ${f(quantile(latencies, 0.99))}, max ${f(Math.max(...latencies))}`);
-  for (const [name, values] of Object.entries(heavy)) console.log(`  ${name}: ${values.length} calls, median ${f(quantile(values, 0.5))}, max ${f(Math.max(...values))}`);
+  for (const [name, values] of Object.entries(heavy))
+    console.log(`  ${name}: ${values.length} calls, median ${f(quantile(values, 0.5))}, max ${f(Math.max(...values))}`);
   await server.close();
   await lab.close();
   rmSync(dataDir, { recursive: true, force: true });

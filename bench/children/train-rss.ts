@@ -36,10 +36,23 @@ async function main(): Promise<void> {
   const sample = (): void => {
     sampled = Math.max(sampled, process.memoryUsage().rss);
   };
-  const outcome = await trainRun({ ...preset.config, epochs: Number(epochs) }, dataset, { runId: 1, onStarted: sample, onBatch: sample, onEpoch: sample }, () => false);
+  const outcome = await trainRun(
+    { ...preset.config, epochs: Number(epochs) },
+    dataset,
+    { runId: 1, onStarted: sample, onBatch: sample, onEpoch: sample },
+    () => false,
+  );
   sample();
   const peak = Math.max(sampled, highWaterMark());
-  console.log(JSON.stringify({ backend: name, status: outcome.status, startRssMiB: before / 2 ** 20, peakRssMiB: peak / 2 ** 20, testAccuracy: outcome.evaluation?.testAccuracy ?? null }));
+  console.log(
+    JSON.stringify({
+      backend: name,
+      status: outcome.status,
+      startRssMiB: before / 2 ** 20,
+      peakRssMiB: peak / 2 ** 20,
+      testAccuracy: outcome.evaluation?.testAccuracy ?? null,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -36,7 +36,10 @@ export const USAGE = `npm run bench -- [options]
   --label NAME       tag for the results file (bench/results/<time>-<label>.json)`;
 
 function list<T extends string>(value: string, allowed: readonly T[], flag: string): T[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) if (!allowed.includes(item as T)) throw new Error(`${flag}: "${item}" is not one of ${allowed.join(', ')}`);
   return items as T[];
 }
@@ -48,7 +51,19 @@ function count(value: string | undefined, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { sections: [...SECTIONS], backends: [...BACKEND_NAMES], batches: [32, 128], reps: 3, cpuReps: 2, studyReps: 2, studyRuns: 4, studyEpochs: 10, studySeeds: 1, peer: true, label: 'run' };
+  const o: BenchOptions = {
+    sections: [...SECTIONS],
+    backends: [...BACKEND_NAMES],
+    batches: [32, 128],
+    reps: 3,
+    cpuReps: 2,
+    studyReps: 2,
+    studyRuns: 4,
+    studyEpochs: 10,
+    studySeeds: 1,
+    peer: true,
+    label: 'run',
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -59,7 +74,10 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--sections') o.sections = list(value(), SECTIONS, flag);
     else if (flag === '--backends') o.backends = list(value(), BACKEND_NAMES, flag);
-    else if (flag === '--batches') o.batches = value().split(',').map((v) => count(v, flag));
+    else if (flag === '--batches')
+      o.batches = value()
+        .split(',')
+        .map((v) => count(v, flag));
     else if (flag === '--reps') o.reps = count(value(), flag);
     else if (flag === '--cpu-reps') o.cpuReps = count(value(), flag);
     else if (flag === '--study-reps') o.studyReps = count(value(), flag);

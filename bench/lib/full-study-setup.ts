@@ -7,7 +7,11 @@ import { loadFullMnist } from './full-mnist';
 import { peerUnavailable } from './torch-peer';
 import { trainOnPeers } from './torch-study-peer';
 
-export async function runFullStudy(scratch: string, backend: BackendName, o: { seeds: number; epochs: number; peer: boolean; log: (line: string) => void; notes: string[] }): Promise<FullStudyResult> {
+export async function runFullStudy(
+  scratch: string,
+  backend: BackendName,
+  o: { seeds: number; epochs: number; peer: boolean; log: (line: string) => void; notes: string[] },
+): Promise<FullStudyResult> {
   let peer: Parameters<typeof measureFullStudy>[0]['peer'] = null;
   const why = o.peer ? peerUnavailable() : 'the PyTorch peer is off (--no-peer)';
   if (why) {

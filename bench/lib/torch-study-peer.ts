@@ -36,7 +36,10 @@ interface PeerProcess {
 
 async function startProcess(trainPath: string, testPath: string): Promise<PeerProcess> {
   // OPENBLAS_NUM_THREADS too, so not even OpenBLAS's start-up spawns a pool (the script also sets it to 1).
-  const child = spawn(PEER_PYTHON, [SCRIPT, trainPath, testPath], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } });
+  const child = spawn(PEER_PYTHON, [SCRIPT, trainPath, testPath], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
+  });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -62,7 +65,13 @@ async function startProcess(trainPath: string, testPath: string): Promise<PeerPr
 }
 
 /** Trains every run on `processes` peer processes; wall seconds from the first run's start to the last one's end. */
-export async function trainOnPeers(trainPath: string, testPath: string, runs: PeerRun[], processes: number, log: (line: string) => void): Promise<{ seconds: number; results: PeerRunResult[] }> {
+export async function trainOnPeers(
+  trainPath: string,
+  testPath: string,
+  runs: PeerRun[],
+  processes: number,
+  log: (line: string) => void,
+): Promise<{ seconds: number; results: PeerRunResult[] }> {
   const peers = await Promise.all(Array.from({ length: processes }, () => startProcess(trainPath, testPath)));
   const results: PeerRunResult[] = new Array(runs.length);
   let next = 0;
@@ -73,7 +82,9 @@ export async function trainOnPeers(trainPath: string, testPath: string, runs: Pe
         while (next < runs.length) {
           const i = next++;
           results[i] = await peer.train(runs[i]);
-          log(`[full-study] PyTorch process ${p + 1}: run ${i + 1}/${runs.length} in ${results[i].seconds.toFixed(1)} s, test accuracy ${results[i].testAccuracy.at(-1)?.toFixed(4)}`);
+          log(
+            `[full-study] PyTorch process ${p + 1}: run ${i + 1}/${runs.length} in ${results[i].seconds.toFixed(1)} s, test accuracy ${results[i].testAccuracy.at(-1)?.toFixed(4)}`,
+          );
         }
       }),
     );

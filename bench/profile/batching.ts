@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const x = tf.tensor2d(host, [n, 784]);
   const rows: Cell[][] = [];
   for (const b of [32, 128]) {
-    const idx = tf.tensor1d(Int32Array.from({ length: b }, (_, j) => (j * 61) % n), 'int32');
+    const idx = tf.tensor1d(
+      Int32Array.from({ length: b }, (_, j) => (j * 61) % n),
+      'int32',
+    );
     const start = 640;
     rows.push([
       b,
@@ -56,7 +59,9 @@ async function main(): Promise<void> {
   tf.dispose([x, up, gathered]);
   console.log(`backend ${backend}, load ${load1()}; µs per batch (median of 200):\n`);
   console.log(markdownTable(['batch', 'gather rows', 'slice rows', 'tensor from JS rows', 'slice + add (forces a copy)'], rows));
-  console.log(`\nper epoch (${n} rows): shuffle in JS ${jsShuffleMs.toFixed(1)} ms + upload ${uploadMs.toFixed(1)} ms; one tf.gather of all rows ${gatherAllMs.toFixed(1)} ms`);
+  console.log(
+    `\nper epoch (${n} rows): shuffle in JS ${jsShuffleMs.toFixed(1)} ms + upload ${uploadMs.toFixed(1)} ms; one tf.gather of all rows ${gatherAllMs.toFixed(1)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -31,10 +31,15 @@ function micros(f: () => void, n = 50): number {
   return rounds.sort((a, b) => a - b)[3];
 }
 
-const rowsList = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const rowsList = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 console.log(`wasm, load ${load1()}\n`);
 const digits = buildEmbeddedDataset().train;
-console.log('| rows × in × units | Loss Lab x·W dense | Loss Lab x·W, zeros skipped | tfjs x·W, same W | tfjs x·W, new W | Loss Lab xᵀ·dz dense | Loss Lab xᵀ·dz, zeros skipped | tfjs xᵀ·dz (transpose + matMul) |');
+console.log(
+  '| rows × in × units | Loss Lab x·W dense | Loss Lab x·W, zeros skipped | tfjs x·W, same W | tfjs x·W, new W | Loss Lab xᵀ·dz dense | Loss Lab xᵀ·dz, zeros skipped | tfjs xᵀ·dz (transpose + matMul) |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const rows of rowsList.length > 0 ? rowsList : [32, 128]) {
   const [inUnits, units] = [784, 128];
@@ -50,14 +55,17 @@ for (const rows of rowsList.length > 0 ? rowsList : [32, 128]) {
   const ours = micros(() => kernels.dense_forward(at(x), at(w), at(b), at(out), 0, rows, inUnits, units, 0));
   const oursSparse = micros(() => kernels.dense_forward(at(x), at(w), at(b), at(out), at(scratch), rows, inUnits, units, 0));
   const same = micros(() => tf.matMul(x, w).dispose());
-  const fresh = micros(() => {
-    const w2 = tf.add(w, 0);
-    tf.matMul(x, w2).dispose();
-    w2.dispose();
-  }) - micros(() => tf.add(w, 0).dispose());
+  const fresh =
+    micros(() => {
+      const w2 = tf.add(w, 0);
+      tf.matMul(x, w2).dispose();
+      w2.dispose();
+    }) - micros(() => tf.add(w, 0).dispose());
   const oursGrad = micros(() => kernels.dense_weight_grad(at(x), at(dz), at(dw), 0, rows, inUnits, units));
   const oursGradSparse = micros(() => kernels.dense_weight_grad(at(x), at(dz), at(dw), at(scratch), rows, inUnits, units));
   const theirsGrad = micros(() => tf.tidy(() => void tf.matMul(tf.transpose(x), dz)));
-  console.log(`| ${rows} × ${inUnits} × ${units} | ${rate(ours)} | ${rate(oursSparse)} | ${rate(same)} | ${rate(fresh)} | ${rate(oursGrad)} | ${rate(oursGradSparse)} | ${rate(theirsGrad)} |`);
+  console.log(
+    `| ${rows} × ${inUnits} × ${units} | ${rate(ours)} | ${rate(oursSparse)} | ${rate(same)} | ${rate(fresh)} | ${rate(oursGrad)} | ${rate(oursGradSparse)} | ${rate(theirsGrad)} |`,
+  );
   tf.dispose([x, w, b, dz, out, dw, scratch]);
 }

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     () => false,
   );
   console.log(row('end'));
-  console.log(`status ${outcome.status}, test accuracy ${outcome.evaluation?.testAccuracy ?? '—'}, VmHWM ${/^VmHWM:\s+(\d+) kB/m.exec(await import('node:fs').then((fs) => fs.readFileSync('/proc/self/status', 'utf8')))?.[1] ?? '?'} kB`);
+  console.log(
+    `status ${outcome.status}, test accuracy ${outcome.evaluation?.testAccuracy ?? '—'}, VmHWM ${/^VmHWM:\s+(\d+) kB/m.exec(await import('node:fs').then((fs) => fs.readFileSync('/proc/self/status', 'utf8')))?.[1] ?? '?'} kB`,
+  );
 }
 
 main().catch((error: unknown) => {

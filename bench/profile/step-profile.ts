@@ -37,10 +37,20 @@ function matMulTable(batches: number[]): string {
     const xT = tf.transpose(x);
     const flops = 2 * b * 784 * 128;
     const g = (ms: number): string => `${(flops / (ms * 1e6)).toFixed(1)} GFLOP/s (${ms.toFixed(3)} ms)`;
-    rows.push([b, g(timeOp(() => tf.matMul(x, w))), g(timeOp(() => tf.matMul(x, dy, true, false))), g(timeOp(() => tf.matMul(dy, w, false, true))), g(timeOp(() => tf.matMul(tf.transpose(x), dy))), g(timeOp(() => tf.matMul(xT, dy)))]);
+    rows.push([
+      b,
+      g(timeOp(() => tf.matMul(x, w))),
+      g(timeOp(() => tf.matMul(x, dy, true, false))),
+      g(timeOp(() => tf.matMul(dy, w, false, true))),
+      g(timeOp(() => tf.matMul(tf.transpose(x), dy))),
+      g(timeOp(() => tf.matMul(xT, dy))),
+    ]);
     tf.dispose([x, w, dy, xT]);
   }
-  return markdownTable(['batch', 'x·W [B,784]·[784,128]', 'xᵀ·dy (transposeA)', 'dy·Wᵀ (transposeB)', 'transpose, then plain', 'plain on a pre-transposed x'], rows);
+  return markdownTable(
+    ['batch', 'x·W [B,784]·[784,128]', 'xᵀ·dy (transposeA)', 'dy·Wᵀ (transposeB)', 'transpose, then plain', 'plain on a pre-transposed x'],
+    rows,
+  );
 }
 
 function dispatchMs(): number {
@@ -86,7 +96,7 @@ async function stepProfile(preset: string, batch: number): Promise<string> {
     plain.push(performance.now() - start);
     start = performance.now();
     tf.tidy(() => {
-      const b = batchTensors(hostRows, order, (i * batch) % (data.count - batch), (i * batch) % (data.count - batch) + batch);
+      const b = batchTensors(hostRows, order, (i * batch) % (data.count - batch), ((i * batch) % (data.count - batch)) + batch);
       trainStep(ctx, b.x, b.y, b.labels).loss.dataSync();
     });
     gathered.push(performance.now() - start);

@@ -43,7 +43,10 @@ try {
   const test: number[] = [];
   const probe: number[] = [];
   for (let epoch = 1; epoch <= 2; epoch++) {
-    const result = trainEpoch(ctx, data.train, epochOrder(data.train.count, config.seed, epoch), config.batchSize, { shouldStop: () => false, onProgress: () => {} });
+    const result = trainEpoch(ctx, data.train, epochOrder(data.train.count, config.seed, epoch), config.batchSize, {
+      shouldStop: () => false,
+      onProgress: () => {},
+    });
     if (result.kind !== 'completed') throw new Error(`epoch ended ${result.kind}`);
     train.push(result.seconds * 1000);
     started = performance.now();
@@ -55,7 +58,9 @@ try {
   }
   const epochMs = median(train);
   const share = (ms: number): string => `${ms.toFixed(0)} ms = ${((100 * ms) / epochMs).toFixed(2)} % of an epoch`;
-  console.log(`${backend.name}, ${presetId}, batch ${config.batchSize}: epoch on ${data.train.count} images ${epochMs.toFixed(0)} ms (median of ${train.length})`);
+  console.log(
+    `${backend.name}, ${presetId}, batch ${config.batchSize}: epoch on ${data.train.count} images ${epochMs.toFixed(0)} ms (median of ${train.length})`,
+  );
   console.log(`per-epoch test evaluation (10,000 images): ${share(median(test))}`);
   console.log(`per-epoch probe diagnostics (${data.probe.count} images): ${share(median(probe))}`);
   ctx.optimizer.dispose();

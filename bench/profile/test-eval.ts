@@ -38,14 +38,24 @@ async function main(): Promise<void> {
       const started = performance.now();
       const result = measure(stepForward(ctx), ctx.loss, testSplit);
       const evalSeconds = (performance.now() - started) / 1000;
-      rows.push([preset, batch, `${epoch.seconds.toFixed(2)} s`, `${evalSeconds.toFixed(3)} s`, `${((100 * evalSeconds) / epoch.seconds).toFixed(1)} %`, result.accuracy.toFixed(4), `${loadBefore}–${load1()}`]);
+      rows.push([
+        preset,
+        batch,
+        `${epoch.seconds.toFixed(2)} s`,
+        `${evalSeconds.toFixed(3)} s`,
+        `${((100 * evalSeconds) / epoch.seconds).toFixed(1)} %`,
+        result.accuracy.toFixed(4),
+        `${loadBefore}–${load1()}`,
+      ]);
       console.error(`[test-eval] ${preset} batch ${batch}: epoch ${epoch.seconds.toFixed(2)} s, test evaluation ${evalSeconds.toFixed(3)} s`);
       disposeSplit(testSplit);
       ctx.optimizer.dispose();
       ctx.model.dispose();
     }
   }
-  console.log(`backend ${backend}, ${tf.version.tfjs}: one epoch on ${train.count.toLocaleString('en-US')} images, then the test evaluation of ${test.count.toLocaleString('en-US')}\n`);
+  console.log(
+    `backend ${backend}, ${tf.version.tfjs}: one epoch on ${train.count.toLocaleString('en-US')} images, then the test evaluation of ${test.count.toLocaleString('en-US')}\n`,
+  );
   console.log(markdownTable(['model', 'batch', 'train epoch', 'test evaluation', 'share of the epoch', 'test accuracy', 'load (1 min)'], rows));
 }
 

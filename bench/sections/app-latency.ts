@@ -43,7 +43,7 @@ const ms = (start: number): number => performance.now() - start;
 
 /** A sketch-like input: a thick vertical stroke, values 0..1. */
 function sketch(i: number): number[] {
-  return Array.from({ length: 784 }, (_, p) => ((p % 28) >= 12 + (i % 3) && (p % 28) < 16 + (i % 3) && p > 84 && p < 700 ? 1 : 0));
+  return Array.from({ length: 784 }, (_, p) => (p % 28 >= 12 + (i % 3) && p % 28 < 16 + (i % 3) && p > 84 && p < 700 ? 1 : 0));
 }
 
 /** Copies a finished run's config, epochs, evaluation and model into `count` new completed runs. */
@@ -52,14 +52,24 @@ function populate(store: RunStore, source: RunDetail, count: number): void {
   if (!model || !source.evaluation) throw new Error('the source run has no model or evaluation to copy');
   // One commit per write, as training makes them (the store keeps its SQL and transactions to itself).
   for (let i = 0; i < count; i++) {
-    const run = store.createRun({ name: `bench run ${i + 1}`, presetId: source.presetId, studyId: null, datasetId: source.datasetId, config: { ...source.config, seed: i + 1 } });
+    const run = store.createRun({
+      name: `bench run ${i + 1}`,
+      presetId: source.presetId,
+      studyId: null,
+      datasetId: source.datasetId,
+      config: { ...source.config, seed: i + 1 },
+    });
     store.markRunning(run.id, source.backend ?? 'wasm');
     for (const epoch of source.epochs) store.appendEpoch(run.id, epoch);
     store.finishRun(run.id, { status: 'completed', evaluation: source.evaluation, model, error: null });
   }
 }
 
-export async function measureLatency(dataDir: string, backend: BackendName, o: { runs: number; predictCalls: number; log: (line: string) => void }): Promise<LatencyResult> {
+export async function measureLatency(
+  dataDir: string,
+  backend: BackendName,
+  o: { runs: number; predictCalls: number; log: (line: string) => void },
+): Promise<LatencyResult> {
   const dbPath = join(dataDir, 'loss-lab.db');
   let started = performance.now();
   let store = openStore(dbPath);
@@ -91,7 +101,12 @@ export async function measureLatency(dataDir: string, backend: BackendName, o: {
   const preset = findPreset('example-3');
   if (!preset) throw new Error('preset example-3 is missing');
   const finished = finishedRuns(lab);
-  const run = await call(lab, 'runs:start', { config: { ...preset.config, epochs: 1 }, datasetId: EMBEDDED_DATASET_ID, presetId: preset.id, name: 'bench source run' });
+  const run = await call(lab, 'runs:start', {
+    config: { ...preset.config, epochs: 1 },
+    datasetId: EMBEDDED_DATASET_ID,
+    presetId: preset.id,
+    name: 'bench source run',
+  });
   const statuses = await finished.waitFor([run.id]);
   finished.dispose();
   if (statuses.get(run.id) !== 'completed') throw new Error(`the source run ended ${statuses.get(run.id)}`);
@@ -106,7 +121,9 @@ export async function measureLatency(dataDir: string, backend: BackendName, o: {
     await call(lab, 'runs:predict', { runId: run.id, pixels });
     predictMs.push(ms(started));
   }
-  o.log(`[latency] predict: first ${predictFirstMs.toFixed(1)} ms, p50 ${quantile(predictMs, 0.5).toFixed(2)} ms, p99 ${quantile(predictMs, 0.99).toFixed(2)} ms`);
+  o.log(
+    `[latency] predict: first ${predictFirstMs.toFixed(1)} ms, p50 ${quantile(predictMs, 0.5).toFixed(2)} ms, p99 ${quantile(predictMs, 0.99).toFixed(2)} ms`,
+  );
   const source = await call(lab, 'runs:get', { runId: run.id });
   await lab.close();
 
@@ -138,7 +155,9 @@ export async function measureLatency(dataDir: string, backend: BackendName, o: {
     openMs.push(ms(started));
   }
   await lab.close();
-  o.log(`[latency] ${listed.length} runs: list first ${listFirstMs.toFixed(1)} ms, median ${median(listMs).toFixed(1)} ms; open first ${openFirstMs.toFixed(1)} ms, median ${median(openMs).toFixed(1)} ms`);
+  o.log(
+    `[latency] ${listed.length} runs: list first ${listFirstMs.toFixed(1)} ms, median ${median(listMs).toFixed(1)} ms; open first ${openFirstMs.toFixed(1)} ms, median ${median(openMs).toFixed(1)} ms`,
+  );
   return {
     datasetFirstBuildMs: sig(datasetFirstBuildMs),
     datasetLoadMs: datasetLoadMs.map((v) => sig(v)),

@@ -73,7 +73,9 @@ async function labRound(o: FullStudyOptions, workers: number): Promise<{ round: 
     const load = load1();
     const study = await call(lab, 'studies:startBuiltin', { builtinId: 'seed-article', datasetId: 'mnist', seeds: o.seeds, epochs: o.epochs });
     const ids = (await call(lab, 'studies:get', { studyId: study.id })).runs.map((r) => r.id);
-    o.log(`[full-study] Loss Lab, ${workers} worker(s): ${ids.length} runs × ${o.epochs} epochs on ${TRAIN_COUNT.toLocaleString('en-US')} images (load ${load})`);
+    o.log(
+      `[full-study] Loss Lab, ${workers} worker(s): ${ids.length} runs × ${o.epochs} epochs on ${TRAIN_COUNT.toLocaleString('en-US')} images (load ${load})`,
+    );
     const statuses = await finished.waitFor(ids);
     const seconds = (performance.now() - (clock.first() ?? performance.now())) / 1000;
     clock.dispose();
@@ -84,11 +86,24 @@ async function labRound(o: FullStudyOptions, workers: number): Promise<{ round: 
     const runs = detail.runs.map((run): PeerRun => {
       const config = findPreset(run.presetId ?? '')?.config;
       if (!config) throw new Error(`run ${run.id} has no preset`);
-      return { presetId: run.presetId ?? '?', hidden: config.hiddenActivation, output: config.outputActivation, loss: config.loss, units: config.hiddenUnits[0], batch: config.batchSize, epochs: o.epochs, lr: config.learningRate, seed: run.seed };
+      return {
+        presetId: run.presetId ?? '?',
+        hidden: config.hiddenActivation,
+        output: config.outputActivation,
+        loss: config.loss,
+        units: config.hiddenUnits[0],
+        batch: config.batchSize,
+        epochs: o.epochs,
+        lr: config.learningRate,
+        seed: run.seed,
+      };
     });
     const meanAccuracy = meanBy(detail.runs.map((r) => ({ key: r.presetId ?? '?', value: r.finalTestAccuracy ?? Number.NaN })));
     o.log(`[full-study] Loss Lab, ${workers} worker(s): ${seconds.toFixed(0)} s`);
-    return { round: { workers, seconds: sig(seconds, 4), samplesPerSecond: sig((ids.length * o.epochs * TRAIN_COUNT) / seconds, 4), meanAccuracy, load }, runs };
+    return {
+      round: { workers, seconds: sig(seconds, 4), samplesPerSecond: sig((ids.length * o.epochs * TRAIN_COUNT) / seconds, 4), meanAccuracy, load },
+      runs,
+    };
   } finally {
     await lab.close();
   }

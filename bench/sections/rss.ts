@@ -20,7 +20,12 @@ export function measureRss(cachePath: string, backend: BackendName, preset: stri
   const load = load1();
   const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, backend, cachePath, preset, String(epochs)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`the RSS child failed: ${child.stderr.slice(-800)}`);
-  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}';
+  const line =
+    child.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop() ?? '{}';
   const parsed = JSON.parse(line) as { backend: BackendName; startRssMiB: number; peakRssMiB: number; status: string };
   if (parsed.status !== 'completed') throw new Error(`the RSS child's run ended ${parsed.status}`);
   return { backend: parsed.backend, preset, epochs, startRssMiB: sig(parsed.startRssMiB), peakRssMiB: sig(parsed.peakRssMiB), load };

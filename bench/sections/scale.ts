@@ -33,7 +33,11 @@ function firstRows(split: DatasetSplit, count: number): DatasetSplit {
   return { count, labels: split.labels.subarray(0, count), images: split.images.subarray(0, count * 784) };
 }
 
-export async function measureScale(dataDir: string, backend: BackendName, o: { batches: number[]; reps: number; log: (line: string) => void }): Promise<ScaleResult | string> {
+export async function measureScale(
+  dataDir: string,
+  backend: BackendName,
+  o: { batches: number[]; reps: number; log: (line: string) => void },
+): Promise<ScaleResult | string> {
   if (!existsSync(FASHION_DIR)) return `${FASHION_DIR} is missing: skipping 8k vs 60k`;
   const store = openStore(join(dataDir, 'loss-lab.db'));
   let train: DatasetSplit;
@@ -64,7 +68,9 @@ export async function measureScale(dataDir: string, backend: BackendName, o: { b
       load.push(load1());
       perSmall.push(small.epoch().samplesPerSecond);
       perFull.push(full.epoch().samplesPerSecond);
-      o.log(`[scale] batch ${batch} rep ${rep}/${o.reps}: 8k ${Math.round(perSmall[rep - 1])}/s, ${train.count} ${Math.round(perFull[rep - 1])}/s (load ${load[load.length - 1]})`);
+      o.log(
+        `[scale] batch ${batch} rep ${rep}/${o.reps}: 8k ${Math.round(perSmall[rep - 1])}/s, ${train.count} ${Math.round(perFull[rep - 1])}/s (load ${load[load.length - 1]})`,
+      );
     }
     small.dispose();
     full.dispose();

@@ -25,7 +25,13 @@ export interface StudyResult {
 }
 
 /** Samples/s of one round, and the cores this process kept busy meanwhile (CPU time of all threads ÷ wall time). */
-async function round(dataDir: string, backend: BackendName, workers: number, runs: number, epochs: number): Promise<{ samplesPerSecond: number; cores: number; threads: ThreadCores }> {
+async function round(
+  dataDir: string,
+  backend: BackendName,
+  workers: number,
+  runs: number,
+  epochs: number,
+): Promise<{ samplesPerSecond: number; cores: number; threads: ThreadCores }> {
   const lab = await openBenchLab(dataDir, workers, backend);
   try {
     const preset = findPreset('example-3');
@@ -53,7 +59,11 @@ async function round(dataDir: string, backend: BackendName, workers: number, run
   }
 }
 
-export async function measureStudy(dataDir: string, backend: BackendName, o: { runs: number; epochs: number; reps: number; log: (line: string) => void }): Promise<StudyResult> {
+export async function measureStudy(
+  dataDir: string,
+  backend: BackendName,
+  o: { runs: number; epochs: number; reps: number; log: (line: string) => void },
+): Promise<StudyResult> {
   const one: number[] = [];
   const two: number[] = [];
   const oneCores: number[] = [];
@@ -70,7 +80,9 @@ export async function measureStudy(dataDir: string, backend: BackendName, o: { r
     twoCores.push(sig(b.cores));
     twoThreads.push({ busiest: b.threads.busiest.map((c) => sig(c)), main: sig(b.threads.main), others: sig(b.threads.others) });
     const where = `training threads ${b.threads.busiest.map((c) => c.toFixed(2)).join(' + ')}, main ${b.threads.main.toFixed(2)}, other threads ${b.threads.others.toFixed(2)}`;
-    o.log(`[study] rep ${rep}/${o.reps}: ${o.runs} runs × ${o.epochs} epochs, 1 worker ${Math.round(a.samplesPerSecond)}/s on ${a.cores.toFixed(2)} cores, 2 workers ${Math.round(b.samplesPerSecond)}/s on ${b.cores.toFixed(2)} cores (${where}) (load ${load[rep - 1]})`);
+    o.log(
+      `[study] rep ${rep}/${o.reps}: ${o.runs} runs × ${o.epochs} epochs, 1 worker ${Math.round(a.samplesPerSecond)}/s on ${a.cores.toFixed(2)} cores, 2 workers ${Math.round(b.samplesPerSecond)}/s on ${b.cores.toFixed(2)} cores (${where}) (load ${load[rep - 1]})`,
+    );
   }
   return {
     runs: o.runs,

@@ -91,7 +91,20 @@ export async function measureThroughput(train: DatasetSplit, o: ThroughputOption
       const found = findPreset(preset);
       if (!found) throw new Error(`preset ${preset} is missing from src/shared/presets.ts`);
       sessions.push(createLabSession({ ...found.config, batchSize: batch }, train));
-      return { backend, preset, batch, lab: [] as number[], torch1: [] as number[], torchDefault: [] as number[], labCores: [] as number[], torch1Cores: [] as number[], torchDefaultCores: [] as number[], load: [] as number[], loss: 0, accuracy: 0 };
+      return {
+        backend,
+        preset,
+        batch,
+        lab: [] as number[],
+        torch1: [] as number[],
+        torchDefault: [] as number[],
+        labCores: [] as number[],
+        torch1Cores: [] as number[],
+        torchDefaultCores: [] as number[],
+        load: [] as number[],
+        loss: 0,
+        accuracy: 0,
+      };
     });
     o.log(`[throughput] ${backend}: warm-up epoch of each model (load ${load1()})`);
     for (const [i, row] of rows.entries()) {

@@ -9,7 +9,7 @@ const module = new WebAssembly.Module(bytes);
 const imports = WebAssembly.Module.imports(module);
 if (imports.length !== 1 || imports[0].kind !== 'memory') throw new Error(`${input} must import exactly one memory, got ${JSON.stringify(imports)}`);
 // Section id 11 is data, which instantiation would write into tfjs's heap.
-for (let at = 8; at < bytes.length; ) {
+for (let at = 8; at < bytes.length;) {
   const id = bytes[at++];
   let size = 0;
   for (let shift = 0; ; shift += 7) {

@@ -43,11 +43,10 @@ export async function ensureElectronSqlite({ projectDir, sqliteDir, electronVers
     cpSync(sqliteDir, pkg, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
     const prebuild = createRequire(join(sqliteDir, 'package.json')).resolve('prebuild-install/bin.js');
     const attempts = [];
-    const fromPrebuild = await run(
-      process.execPath,
-      [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--verbose'],
-      { cwd: pkg, label: 'prebuild-install' },
-    );
+    const fromPrebuild = await run(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--verbose'], {
+      cwd: pkg,
+      label: 'prebuild-install',
+    });
     attempts.push(`prebuild-install (download from github.com) exited ${fromPrebuild.code}: ${fromPrebuild.tail || 'no output'}`);
     if (fromPrebuild.code !== 0 || !existsSync(join(pkg, BINARY))) {
       const gyp = nodeGypScript();

@@ -29,19 +29,22 @@ export const requestSchemas = {
    * Switches where runs started from now on train. A queue URL must carry a password (or be the saved one shown
    * redacted); it is connected before the change is saved, and an unreachable one is refused, naming it redacted.
    */
-  'runTarget:set': z
-    .object({ target: z.enum(['local', 'queue']), url: z.string().trim().max(2000).nullable().default(null) })
-    .strict(),
+  'runTarget:set': z.object({ target: z.enum(['local', 'queue']), url: z.string().trim().max(2000).nullable().default(null) }).strict(),
   'presets:list': none,
   'datasets:list': none,
   /**
    * Never a path: the desktop app asks the person with its own dialog; browser mode imports the four files
    * the page uploaded (`uploadId`, from `POST /uploads`).
    */
-  'datasets:import': z.object({
-    name: z.string().trim().min(1).max(80).optional(),
-    uploadId: z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is the 32 hex digits POST /uploads answered').optional(),
-  }).strict(),
+  'datasets:import': z
+    .object({
+      name: z.string().trim().min(1).max(80).optional(),
+      uploadId: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'an upload id is the 32 hex digits POST /uploads answered')
+        .optional(),
+    })
+    .strict(),
   'datasets:images': z.object({
     datasetId: z.string().min(1),
     split: z.enum(['train', 'test']),
@@ -92,8 +95,21 @@ export const requestSchemas = {
     factors: z
       .array(
         z.object({
-          field: z.enum(['loss', 'outputActivation', 'hiddenActivation', 'targetEncoding', 'optimizer', 'outputRescale', 'learningRate', 'batchSize', 'trainSize']),
-          levels: z.array(z.union([z.string(), z.number()])).min(1).max(8),
+          field: z.enum([
+            'loss',
+            'outputActivation',
+            'hiddenActivation',
+            'targetEncoding',
+            'optimizer',
+            'outputRescale',
+            'learningRate',
+            'batchSize',
+            'trainSize',
+          ]),
+          levels: z
+            .array(z.union([z.string(), z.number()]))
+            .min(1)
+            .max(8),
         }),
       )
       .max(4),
@@ -150,9 +166,7 @@ export interface ExportResult {
  * browser to download (browser mode), or cancelled in the dialog.
  */
 export type ExportOutcome =
-  | { kind: 'saved'; path: string }
-  | { kind: 'download'; fileName: string; /** The zip, base64. */ base64: string }
-  | { kind: 'cancelled' };
+  { kind: 'saved'; path: string } | { kind: 'download'; fileName: string; /** The zip, base64. */ base64: string } | { kind: 'cancelled' };
 
 /** Response type of every invoke channel. */
 export interface Responses {
@@ -206,22 +220,9 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof requestSchemas)[
 export type Response<C extends Channel> = Responses[C];
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
-export const EVENT_NAMES: readonly EventName[] = [
-  'runs:batch',
-  'runs:epoch',
-  'runs:status',
-  'studies:progress',
-  'datasets:importProgress',
-];
+export const EVENT_NAMES: readonly EventName[] = ['runs:batch', 'runs:epoch', 'runs:status', 'studies:progress', 'datasets:importProgress'];
 
-export const ERROR_CODES = [
-  'invalid_request',
-  'not_found',
-  'dataset_error',
-  'conflict',
-  'unavailable',
-  'internal',
-] as const;
+export const ERROR_CODES = ['invalid_request', 'not_found', 'dataset_error', 'conflict', 'unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A failure a person can act on: `message` says what went wrong and what to do. */
@@ -245,9 +246,7 @@ type ApiShape<Raw extends boolean> = {
       ...args: undefined extends Request<C> ? [request?: Request<C>] : [request: Request<C>]
     ) => Promise<Settled<Response<C>, Raw>>;
   } & {
-    [E in EventName as E extends `${D}:${infer V}` ? EventVerb<V> : never]: (
-      listener: (payload: Events[E]) => void,
-    ) => () => void;
+    [E in EventName as E extends `${D}:${infer V}` ? EventVerb<V> : never]: (listener: (payload: Events[E]) => void) => () => void;
   };
 };
 

@@ -5,25 +5,12 @@ import { optionLabel } from './option-labels';
 export const HIDDEN_ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'elu', 'selu'] as const;
 /** Activations the 10-unit output layer may use. */
 export const OUTPUT_ACTIVATIONS = ['softmax', 'tanh', 'sigmoid', 'linear'] as const;
-export const LOSSES = [
-  'mse',
-  'categoricalCrossentropy',
-  'binaryCrossentropy',
-  'meanAbsoluteError',
-  'hinge',
-] as const;
+export const LOSSES = ['mse', 'categoricalCrossentropy', 'binaryCrossentropy', 'meanAbsoluteError', 'hinge'] as const;
 /** How a label becomes a 10-vector: 0/1 one-hot, or −1/+1 one-hot (the natural range of tanh). */
 export const TARGET_ENCODINGS = ['oneHot01', 'oneHotPlusMinus1'] as const;
 /** `momentum` is SGD with momentum 0.9. */
 export const OPTIMIZERS = ['adam', 'sgd', 'momentum', 'rmsprop'] as const;
-export const INITIALIZERS = [
-  'glorotUniform',
-  'glorotNormal',
-  'heUniform',
-  'heNormal',
-  'leCunUniform',
-  'leCunNormal',
-] as const;
+export const INITIALIZERS = ['glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'leCunUniform', 'leCunNormal'] as const;
 /**
  * What is done to the output before argmax. `tanhToUnit` maps p to (p + 1) / 2, as the seed article's
  * Example 2 does; being monotonic it cannot change any prediction, which the studies demonstrate.
@@ -56,13 +43,22 @@ const modelConfigShape = z.object({
   epochs: z.number().int('epochs must be a whole number').min(1, 'train at least 1 epoch').max(200, 'at most 200 epochs'),
   /** Fraction of the training split held out for validation, taken from its end (as Keras does). */
   validationSplit: z.number().min(0, 'validation split must be from 0 to 0.5').max(0.5, 'validation split must be from 0 to 0.5'),
-  seed: z.number().int('the seed must be a whole number').min(0, 'the seed must be 0 or more').max(2 ** 31 - 1, 'the seed must be below 2³¹'),
+  seed: z
+    .number()
+    .int('the seed must be a whole number')
+    .min(0, 'the seed must be 0 or more')
+    .max(2 ** 31 - 1, 'the seed must be below 2³¹'),
   initializer: z.enum(INITIALIZERS),
   /**
    * Training samples to use: a seeded, class-stratified subset of the training split (the test split is
    * unchanged). Absent: the whole training split. Lets a study ask how an answer depends on data size.
    */
-  trainSize: z.number().int('the training-set size must be a whole number').min(100, 'a training set needs at least 100 samples').max(10_000_000, 'at most 10,000,000 training samples').optional(),
+  trainSize: z
+    .number()
+    .int('the training-set size must be a whole number')
+    .min(100, 'a training set needs at least 100 samples')
+    .max(10_000_000, 'at most 10,000,000 training samples')
+    .optional(),
 });
 
 /** Why a combination cannot train, or null when it can. Shared by the schema and the form's inline messages. */

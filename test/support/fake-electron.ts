@@ -156,10 +156,12 @@ export function resetFakeElectron(): void {
 }
 
 /** Forwards every app call to the current state's app, so modules holding `app` see each test's new one. */
-const app = new Proxy(new FakeApp(), { get: (_target, key) => {
-  const value: unknown = Reflect.get(fake.app, key);
-  return typeof value === 'function' ? value.bind(fake.app) : value;
-} });
+const app = new Proxy(new FakeApp(), {
+  get: (_target, key) => {
+    const value: unknown = Reflect.get(fake.app, key);
+    return typeof value === 'function' ? value.bind(fake.app) : value;
+  },
+});
 
 /** The module the shell imports as `electron`. */
 export const electronModule = {

@@ -11,7 +11,15 @@ export interface LabDouble extends Lab {
 
 export function createLabDouble(dataDir = '/tmp/x'): LabDouble {
   const listeners = new Set<EventListener>();
-  const info: LabInfo = { version: '0.0.0-test', backend: 'cpu', backendHint: null, backendReason: 'cpu: forced (--backend or the backend setting); passed its smoke step', dataDir, workers: 1, host: 'browser' };
+  const info: LabInfo = {
+    version: '0.0.0-test',
+    backend: 'cpu',
+    backendHint: null,
+    backendReason: 'cpu: forced (--backend or the backend setting); passed its smoke step',
+    dataDir,
+    workers: 1,
+    host: 'browser',
+  };
   const double: LabDouble = {
     calls: [],
     hang: new Set(),

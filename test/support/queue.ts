@@ -20,7 +20,11 @@ export interface WorkerProcess {
 
 /** Starts `lab worker --queue url --concurrency 1 --backend wasm` and waits until it listens. */
 export async function startWorker(url: string, dataDir: string): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/hosts/cli/main.ts'), 'worker', '--queue', url, '--concurrency', '1', '--backend', 'wasm', '--data-dir', dataDir], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/main/hosts/cli/main.ts'), 'worker', '--queue', url, '--concurrency', '1', '--backend', 'wasm', '--data-dir', dataDir],
+    { cwd: ROOT },
+  );
   let text = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer): void => {
@@ -65,7 +69,10 @@ export async function startWorker(url: string, dataDir: string): Promise<WorkerP
 export function writeStudyFile(dir: string, { trainSize, epochs, seeds }: { trainSize: number; epochs: number; seeds: number }): string {
   const path = join(dir, 'study.json');
   const base = { ...findPreset('example-3')!.config, trainSize, epochs };
-  writeFileSync(path, JSON.stringify({ name: 'queue study', datasetId: 'mnist-embedded', base, factors: [{ field: 'learningRate', levels: [0.001, 0.003, 0.01] }], seeds }));
+  writeFileSync(
+    path,
+    JSON.stringify({ name: 'queue study', datasetId: 'mnist-embedded', base, factors: [{ field: 'learningRate', levels: [0.001, 0.003, 0.01] }], seeds }),
+  );
   return path;
 }
 
@@ -102,7 +109,11 @@ export function runRows(dataDir: string): RunRow[] {
 export function epochRows(dataDir: string): Map<number, { epoch: number; train_loss: number; test_accuracy: number }[]> {
   const db = new Database(join(dataDir, 'loss-lab.db'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare<[], { run_id: number; epoch: number; train_loss: number; test_accuracy: number }>('SELECT run_id, epoch, train_loss, test_accuracy FROM epochs ORDER BY run_id, epoch').all();
+    const rows = db
+      .prepare<[], { run_id: number; epoch: number; train_loss: number; test_accuracy: number }>(
+        'SELECT run_id, epoch, train_loss, test_accuracy FROM epochs ORDER BY run_id, epoch',
+      )
+      .all();
     const byRun = new Map<number, { epoch: number; train_loss: number; test_accuracy: number }[]>();
     for (const { run_id, ...epoch } of rows) byRun.set(run_id, [...(byRun.get(run_id) ?? []), epoch]);
     return byRun;

@@ -30,7 +30,9 @@ function freePort(): Promise<number> {
 }
 
 function launch(port: number, password: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password, '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password, '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}: ${output}`)), 10_000);
@@ -48,7 +50,13 @@ function launch(port: number, password: string): Promise<ChildProcess> {
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const missing = error.code === 'ENOENT';
-      reject(new Error(missing ? 'redis-server is not installed: apt-get install redis-server (the queue tests start their own on loopback)' : `redis-server could not start: ${error.message}`));
+      reject(
+        new Error(
+          missing
+            ? 'redis-server is not installed: apt-get install redis-server (the queue tests start their own on loopback)'
+            : `redis-server could not start: ${error.message}`,
+        ),
+      );
     });
   });
 }

@@ -87,7 +87,15 @@ export function fakeRun(run: FakeRun): RunDetail {
     epochs,
     evaluation:
       status === 'completed'
-        ? { testLoss: 1 - run.testAccuracy, testAccuracy: run.testAccuracy, testSize: 100, confusion: [], perClass: [], misclassified: [], misclassifiedCount: 0 }
+        ? {
+            testLoss: 1 - run.testAccuracy,
+            testAccuracy: run.testAccuracy,
+            testSize: 100,
+            confusion: [],
+            perClass: [],
+            misclassified: [],
+            misclassifiedCount: 0,
+          }
         : null,
     error: null,
     hasModel: false,

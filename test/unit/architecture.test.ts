@@ -34,8 +34,7 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   renderer: (t) => t === 'shared' || t === 'renderer',
   preload: (t) => t === 'shared' || t === 'preload',
 };
-const allowed = (from: string, to: string): boolean =>
-  (ALLOWED[from] ?? ((t: string) => ['shared', 'core', 'hosts/common', from].includes(t)))(to);
+const allowed = (from: string, to: string): boolean => (ALLOWED[from] ?? ((t: string) => ['shared', 'core', 'hosts/common', from].includes(t)))(to);
 
 /** Imports that break the layer rules, as `from -> to` lines. */
 function layerViolations(g: ImportGraph, layer: (file: string) => string): string[] {
@@ -86,17 +85,12 @@ describe('architecture', () => {
 
   it("the core's folders import only the folders below them, so no circle between them either", () => {
     expect(coreOrderViolations(graph)).toEqual([]);
-    const folders = groupGraph(
-      new Map([...graph].filter(([f]) => layerOf(f) === 'core')),
-      coreFolderOf,
-    );
+    const folders = groupGraph(new Map([...graph].filter(([f]) => layerOf(f) === 'core')), coreFolderOf);
     expect(circles(folders)).toEqual([]);
   });
 
   it('only the Electron host, its entry and the preload import electron', () => {
-    const offenders = [...graph.keys()].filter(
-      (f) => !ELECTRON_SHELL.some((p) => f.startsWith(p)) && importsElectron(readFileSync(join(root, f), 'utf8')),
-    );
+    const offenders = [...graph.keys()].filter((f) => !ELECTRON_SHELL.some((p) => f.startsWith(p)) && importsElectron(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 
@@ -125,7 +119,7 @@ describe('architecture', () => {
       ]);
     });
 
-    it("refuse a core folder importing one above it", () => {
+    it('refuse a core folder importing one above it', () => {
       const g: ImportGraph = new Map([['src/main/core/store/a.ts', new Set(['src/main/core/lab/b.ts', 'src/main/core/random.ts'])]]);
       expect(coreOrderViolations(g)).toEqual(['src/main/core/store/a.ts -> src/main/core/lab/b.ts']);
     });

@@ -72,7 +72,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks every native addon, shared library and .wasm file in the shipped tree', () => {
-    const binaries = runtimeClosure(ROOT, SHIPPED).flatMap((p) => packageFiles(ROOT, p.dir)).filter((f) => BINARY_FILE.test(f));
+    const binaries = runtimeClosure(ROOT, SHIPPED)
+      .flatMap((p) => packageFiles(ROOT, p.dir))
+      .filter((f) => BINARY_FILE.test(f));
     // Guards against scanning nothing: the two this machine certainly has.
     expect(binaries).toEqual(
       expect.arrayContaining([
@@ -89,11 +91,18 @@ describe('electron-builder.yml', () => {
     expect(notUnpacked(sqlite.flatMap((p) => packageFiles(ROOT, p.dir)))).toEqual([]);
   });
 
-  it("unpacks tfjs-node whole where it installs (not here): its addon and libtensorflow in deps/lib", () => {
+  it('unpacks tfjs-node whole where it installs (not here): its addon and libtensorflow in deps/lib', () => {
     expect(loads.packages).toContain('@tensorflow/tfjs-node');
     const native = runtimeClosure(ROOT, ['@tensorflow/tfjs-node']).find((p) => p.name === '@tensorflow/tfjs-node');
     expect(native?.optional).toBe(true);
-    const layout = ['lib/napi-v8/tfjs_binding.node', 'deps/lib/libtensorflow.so.2', 'deps/lib/libtensorflow.2.dylib', 'deps/lib/tensorflow.dll', 'dist/index.js', 'package.json'];
+    const layout = [
+      'lib/napi-v8/tfjs_binding.node',
+      'deps/lib/libtensorflow.so.2',
+      'deps/lib/libtensorflow.2.dylib',
+      'deps/lib/tensorflow.dll',
+      'dist/index.js',
+      'package.json',
+    ];
     expect(notUnpacked(layout.map((file) => `${native?.dir}/${file}`))).toEqual([]);
   });
 

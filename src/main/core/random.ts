@@ -1,7 +1,6 @@
 /** Small seeded pseudo-random helpers: deterministic shuffles and per-stream seeds, no global state. */
 import { createHash } from 'node:crypto';
 
-
 /**
  * Seed of one named random stream of a run: the first 31 bits of SHA-256("<runSeed>/<stream>/<epoch>").
  * Every stream (layer weights, each epoch's shuffle, the training subset, the probe batch) gets its own seed,

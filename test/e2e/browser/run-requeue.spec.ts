@@ -29,9 +29,16 @@ test('a stopped run re-queued from RunView trains again and the view updates liv
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   // No reload from here on: epochs, charts and the evaluation arrive through the run's events.
   const charts = page.getByTestId('run-charts');
-  const seen = await sampleUntil(async () => Number(await charts.getAttribute('data-epochs')), (n) => n === EPOCHS, 90_000);
+  const seen = await sampleUntil(
+    async () => Number(await charts.getAttribute('data-epochs')),
+    (n) => n === EPOCHS,
+    90_000,
+  );
   // Live: the chart showed some epochs before the last, never went backwards.
-  expect(seen.some((n) => n > 0 && n < EPOCHS), `readings ${JSON.stringify(seen)}`).toBe(true);
+  expect(
+    seen.some((n) => n > 0 && n < EPOCHS),
+    `readings ${JSON.stringify(seen)}`,
+  ).toBe(true);
   expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   await expect(epochRows).toHaveCount(EPOCHS);
   await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d\d%$/, { timeout: 60_000 });

@@ -21,7 +21,9 @@ test.describe('browser mode', () => {
     const server = e2eServer();
     expect((await request.get(`${server.origin}/`)).status()).toBe(403);
     expect((await request.get(`${server.origin}/?token=wrong-${server.token}`)).status()).toBe(403);
-    const upgrade = await request.get(`${server.origin}/ws`, { headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    const upgrade = await request.get(`${server.origin}/ws`, {
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    });
     expect(upgrade.status()).toBe(403);
   });
 });

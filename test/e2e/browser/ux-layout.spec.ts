@@ -25,14 +25,20 @@ async function openAt(browser: Browser, size: { width: number; height: number },
 
 /** How far an element's content is wider than its box, in px (0 when nothing scrolls sideways). */
 const overflowOf = (page: Page, testId: string): Promise<number> =>
-  page.getByTestId(testId).first().evaluate((el) => {
-    const wrap = el.closest('.table-wrap') ?? el;
-    return wrap.scrollWidth - wrap.clientWidth;
-  });
+  page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => {
+      const wrap = el.closest('.table-wrap') ?? el;
+      return wrap.scrollWidth - wrap.clientWidth;
+    });
 
 /** The computed background colour of the first element matching `selector`. */
 const backgroundOf = (page: Page, selector: string): Promise<string> =>
-  page.locator(selector).first().evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '');
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '');
 
 /** Relative luminance 0..1 of a computed `rgb(r, g, b)` colour. */
 function luminance(rgb: string): number {

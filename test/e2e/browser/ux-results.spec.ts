@@ -36,7 +36,13 @@ test.describe.serial('the answer on screen, readable curves', () => {
       (r) => r.status === 'completed',
       90_000,
     );
-    testInfo.annotations.push({ type: 'batch points while epoch 1 trained', description: readings.filter((r) => r.epochs === 0).map((r) => r.batches).join(' ') });
+    testInfo.annotations.push({
+      type: 'batch points while epoch 1 trained',
+      description: readings
+        .filter((r) => r.epochs === 0)
+        .map((r) => r.batches)
+        .join(' '),
+    });
     // Some reading saw batch points while no epoch had finished: the chart was not empty during epoch 1.
     expect(readings.some((r) => r.epochs === 0 && r.batches > 0)).toBe(true);
     expect(readings.at(-1)?.epochs).toBe(2);

@@ -17,7 +17,10 @@ test('trains preset example-3 for one epoch in the Electron app', async ({}, tes
     PACKAGED === null && !existsSync(ELECTRON_DIST),
     `Electron binary not installed (node_modules/electron/dist missing): run \`node scripts/ensure-electron.mjs\` with network access.`,
   );
-  test.skip(PACKAGED === null && !existsSync(NATIVE_DIR), 'No Electron build of better-sqlite3 (.electron-native/ missing): run `node scripts/ensure-electron.mjs`.');
+  test.skip(
+    PACKAGED === null && !existsSync(NATIVE_DIR),
+    'No Electron build of better-sqlite3 (.electron-native/ missing): run `node scripts/ensure-electron.mjs`.',
+  );
   const userData = mkdtempSync(join(tmpdir(), 'loss-lab-electron-'));
   const app = await electron.launch(
     PACKAGED !== null

@@ -17,9 +17,7 @@ store.appendEpoch(id, epochMetrics(1));
 store.appendEpoch(id, epochMetrics(2));
 const db = new Database(dbPath);
 db.exec('BEGIN IMMEDIATE');
-db
-  .prepare('INSERT INTO epochs (run_id, epoch, seconds, samples_per_second, layers) VALUES (?, 3, 1, 1, ?)')
-  .run(id, '[]');
+db.prepare('INSERT INTO epochs (run_id, epoch, seconds, samples_per_second, layers) VALUES (?, 3, 1, 1, ?)').run(id, '[]');
 process.stdout.write(`ready ${id}\n`);
 // Stand-in for a training loop: busy, holding the uncommitted transaction, until killed.
 setInterval(() => {

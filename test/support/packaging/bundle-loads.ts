@@ -63,5 +63,11 @@ export function bundleLoads(buildDir: string, entries: readonly string[], depend
     for (const spec of matches(text, DATA_PACKAGE)) dataPackages.add(packageOf(spec));
     for (const spec of matches(text, BINARY)) binaries.add(spec);
   }
-  return { files: [...seen].map(name).sort(), started: [...started].sort(), packages: [...packages].sort(), dataPackages: [...dataPackages].sort(), binaries: [...binaries].sort() };
+  return {
+    files: [...seen].map(name).sort(),
+    started: [...started].sort(),
+    packages: [...packages].sort(),
+    dataPackages: [...dataPackages].sort(),
+    binaries: [...binaries].sort(),
+  };
 }

@@ -23,7 +23,8 @@ function pinProblem(pins: ProjectPins, installed: string | null): string | null 
   if (installed !== null && installed.split('.')[0] !== major) return `node_modules has Electron ${installed}, package.json pins ${range}`;
   const node = ELECTRON_NODE[major];
   if (node === undefined) return `Electron ${major} is not in the Electron → Node table: add its Node version here and to package.json "electronNode"`;
-  if (pins.electronNode.electron !== major) return `package.json "electronNode" is for Electron ${pins.electronNode.electron}, but Electron ${major} is pinned: set it to Electron ${major}, Node ${node}`;
+  if (pins.electronNode.electron !== major)
+    return `package.json "electronNode" is for Electron ${pins.electronNode.electron}, but Electron ${major} is pinned: set it to Electron ${major}, Node ${node}`;
   if (pins.electronNode.node !== node) return `Electron ${major} ships Node ${node}, but package.json "electronNode" pins Node ${pins.electronNode.node}`;
   return null;
 }
@@ -34,7 +35,7 @@ const installedPath = root('node_modules/electron/package.json');
 const installed = existsSync(installedPath) ? (JSON.parse(readFileSync(installedPath, 'utf8')) as { version: string }).version : null;
 
 describe('the Node pin next to the Electron pin', () => {
-  it("package.json pins the Node of the pinned (and installed) Electron", () => {
+  it('package.json pins the Node of the pinned (and installed) Electron', () => {
     expect(pinProblem(project, installed)).toBeNull();
   });
 

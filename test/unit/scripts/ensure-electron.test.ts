@@ -26,11 +26,10 @@ function fakeElectron(installed: boolean): string {
 }
 
 function ensure(electronDir: string) {
-  return spawnSync(
-    process.execPath,
-    [SCRIPT, '--project-dir', dir, '--electron-dir', electronDir, '--sqlite-dir', join(dir, 'missing-sqlite')],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
+  return spawnSync(process.execPath, [SCRIPT, '--project-dir', dir, '--electron-dir', electronDir, '--sqlite-dir', join(dir, 'missing-sqlite')], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 beforeEach(() => {

@@ -12,7 +12,11 @@ function recordingTransport() {
     },
     subscribe(event, listener) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener));
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((l) => l !== listener),
+        );
     },
   };
   return { transport, calls, listeners };
@@ -36,7 +40,10 @@ describe('buildApi', () => {
     const api = buildApi(transport);
     await expect(api.runs.list()).resolves.toBe('runs:list');
     await expect(api.runs.stop({ runId: 3 })).resolves.toBe('runs:stop');
-    expect(calls).toEqual([['runs:list', undefined], ['runs:stop', { runId: 3 }]]);
+    expect(calls).toEqual([
+      ['runs:list', undefined],
+      ['runs:stop', { runId: 3 }],
+    ]);
     const error = await api.runs.get({ runId: 9 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LabError);
     expect(error).toMatchObject({ code: 'not_found', message: 'run 9 does not exist' });

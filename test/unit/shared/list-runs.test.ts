@@ -15,7 +15,10 @@ describe('listAllRuns', () => {
       const start = page.offset === 0 ? 0 : page.offset - 1;
       return stored.slice(start, page.offset + page.limit);
     });
-    expect(pages).toEqual([{ offset: 0, limit: RUNS_PAGE_MAX }, { offset: RUNS_PAGE_MAX, limit: RUNS_PAGE_MAX }]);
+    expect(pages).toEqual([
+      { offset: 0, limit: RUNS_PAGE_MAX },
+      { offset: RUNS_PAGE_MAX, limit: RUNS_PAGE_MAX },
+    ]);
     expect(all.map((r) => r.id)).toEqual(stored.map((r) => r.id));
   });
 });

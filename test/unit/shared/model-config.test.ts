@@ -32,7 +32,9 @@ describe('model config', () => {
   });
 
   it('rejects cross-entropy against −1/+1 targets and the rescale on non-tanh outputs', () => {
-    expect(messages({ ...example1, loss: 'categoricalCrossentropy', outputActivation: 'softmax', targetEncoding: 'oneHotPlusMinus1' })[0]).toMatch(/^targetEncoding: /);
+    expect(messages({ ...example1, loss: 'categoricalCrossentropy', outputActivation: 'softmax', targetEncoding: 'oneHotPlusMinus1' })[0]).toMatch(
+      /^targetEncoding: /,
+    );
     expect(messages({ ...example1, outputActivation: 'sigmoid', outputRescale: 'tanhToUnit' })[0]).toMatch(/^outputRescale: /);
   });
 

@@ -29,7 +29,7 @@ export function mnistDataFiles(): IdxFiles {
 export function mnistInfo(createdAt: string = new Date().toISOString()): DatasetInfo {
   return {
     id: MNIST_DATASET_ID,
-    name: 'MNIST — 60,000 train / 10,000 test, the article\'s data',
+    name: "MNIST — 60,000 train / 10,000 test, the article's data",
     kind: 'embedded',
     trainSize: MNIST_TRAIN_SIZE,
     testSize: MNIST_TEST_SIZE,

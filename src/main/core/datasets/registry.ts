@@ -86,7 +86,8 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
 
   const mnistPath = join(dir, `${MNIST_DATASET_ID}.bin`);
   const mnist = entry(MNIST_DATASET_ID);
-  if ((!mnist || mnist.info.name !== mnistInfo().name) && !store.readOnly) store.saveDataset(mnistInfo(mnist?.info.createdAt), storedCachePath(root, mnistPath));
+  if ((!mnist || mnist.info.name !== mnistInfo().name) && !store.readOnly)
+    store.saveDataset(mnistInfo(mnist?.info.createdAt), storedCachePath(root, mnistPath));
   /** Caches the converted full MNIST (in memory only over a read-only store). */
   const saveMnist = (dataset: Dataset): Dataset => {
     if (!store.readOnly) writeDatasetCache(mnistPath, dataset);
@@ -141,7 +142,10 @@ export async function openDatasetRegistry(dataDir: string, store: RunStore): Pro
       const splits = await readIdxSplits(files, onProgress);
       // The same images and labels again (another folder, name or compression): say which dataset it is.
       const hash = contentHash(splits);
-      const existing = sameContent.find(hash, store.listDatasets().map((e) => e.info));
+      const existing = sameContent.find(
+        hash,
+        store.listDatasets().map((e) => e.info),
+      );
       if (existing) throw alreadyImported(paths.length === 1 ? paths[0] : files.trainImages, existing);
       // From here to registration everything is synchronous, so concurrent imports cannot pick the same id.
       const folderName = defaultDatasetName(paths, files);

@@ -38,10 +38,14 @@ export function datasetHandlers(ctx: LabContext): Handlers<DatasetChannel> {
       // the app) can add a run between the check and the delete.
       const removed = ctx.datasets.remove(datasetId, (usage) => {
         if (usage.active > 0) {
-          throw conflict(`“${info.name}” has ${usage.active} run${usage.active === 1 ? '' : 's'} queued or training: stop them (or cancel their study), then delete it`);
+          throw conflict(
+            `“${info.name}” has ${usage.active} run${usage.active === 1 ? '' : 's'} queued or training: stop them (or cancel their study), then delete it`,
+          );
         }
         if ((usage.runs > 0 || usage.studies > 0) && !deleteRuns) {
-          throw conflict(`“${info.name}” is used by ${describeUsage(usage)}: delete them with it (deleteRuns, or --with-runs on the command line) or delete them first`);
+          throw conflict(
+            `“${info.name}” is used by ${describeUsage(usage)}: delete them with it (deleteRuns, or --with-runs on the command line) or delete them first`,
+          );
         }
       });
       for (const runId of removed.runIds) ctx.predictors.forget(runId);

@@ -7,9 +7,7 @@ export const conflict = (message: string): CoreError => new CoreError('conflict'
 
 /** "hiddenUnits.0: at most 1024 units a layer; loss: …" */
 function describeZod(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /**

@@ -14,7 +14,10 @@ export function createPredictorCache(capacity = 4): PredictorCache {
   const forget = (runId: number): void => {
     const entry = loaded.get(runId);
     loaded.delete(runId);
-    entry?.then((p) => p.dispose(), () => {});
+    entry?.then(
+      (p) => p.dispose(),
+      () => {},
+    );
   };
   return {
     get(runId, load) {

@@ -6,16 +6,7 @@ import { defaultRunName } from '../../../shared/run-name';
 import { conflict, notFound } from './errors';
 import type { Handlers, LabContext } from './handler-types';
 
-type RunChannel =
-  | 'presets:list'
-  | 'runs:start'
-  | 'runs:stop'
-  | 'runs:requeue'
-  | 'runs:list'
-  | 'runs:get'
-  | 'runs:update'
-  | 'runs:delete'
-  | 'runs:predict';
+type RunChannel = 'presets:list' | 'runs:start' | 'runs:stop' | 'runs:requeue' | 'runs:list' | 'runs:get' | 'runs:update' | 'runs:delete' | 'runs:predict';
 
 /**
  * The name and preset a started run is stored with. `presetId` is the preset the config started from; the run

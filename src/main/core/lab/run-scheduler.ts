@@ -109,7 +109,12 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
       error = `training stopped: ${recordFailure}`;
     }
     try {
-      store.finishRun(runId, { status, evaluation: recordFailure === undefined ? outcome.evaluation : null, model: recordFailure === undefined ? outcome.model : null, error });
+      store.finishRun(runId, {
+        status,
+        evaluation: recordFailure === undefined ? outcome.evaluation : null,
+        model: recordFailure === undefined ? outcome.model : null,
+        error,
+      });
       announce(runId, status);
     } catch (failure) {
       logger.warn(`could not record the end of run ${runId} (${status}): ${messageOf(failure)}`);
@@ -185,7 +190,11 @@ export function createRunScheduler(deps: SchedulerDeps): RunScheduler {
     };
     const handle =
       place === 'local'
-        ? startTrainingWorker({ runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend, backendChoicesPath: deps.backendChoicesPath }, callbacks, { pool, logger })
+        ? startTrainingWorker(
+            { runId, config: run.config, datasetCachePath, preferredBackend: deps.preferredBackend, backendChoicesPath: deps.backendChoicesPath },
+            callbacks,
+            { pool, logger },
+          )
         : place.start({ runId, config: run.config, datasetId: run.datasetId, datasetCachePath }, callbacks);
     running.set(runId, handle);
     if (place === 'local') local.add(runId);

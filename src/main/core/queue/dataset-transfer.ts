@@ -38,7 +38,11 @@ export async function uploadDataset(redis: Redis, hash: string, cachePath: strin
     await redis.set(chunkKey(hash, i), bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES), 'EX', DATASET_TTL_SECONDS);
   }
   // Written last: a worker sees the dataset only once every chunk is there.
-  await redis.multi().hset(meta, { chunks: count, bytes: bytes.length, sha256: sha256(bytes) }).expire(meta, DATASET_TTL_SECONDS).exec();
+  await redis
+    .multi()
+    .hset(meta, { chunks: count, bytes: bytes.length, sha256: sha256(bytes) })
+    .expire(meta, DATASET_TTL_SECONDS)
+    .exec();
 }
 
 /** A job's dataset that a worker cannot get or trust (missing on the queue, corrupted, another version's). */
@@ -59,7 +63,9 @@ export async function fetchDataset(redis: Redis, hash: string, dir: string, name
   const meta = await redis.hgetall(metaKey(hash));
   const chunks = Number(meta['chunks']);
   if (!(chunks > 0)) {
-    throw new DatasetTransferError(`dataset "${name}" (${hash.slice(0, 12)}…) is neither on this worker nor on the queue (its upload expired?); dispatch the run again from its lab`);
+    throw new DatasetTransferError(
+      `dataset "${name}" (${hash.slice(0, 12)}…) is neither on this worker nor on the queue (its upload expired?); dispatch the run again from its lab`,
+    );
   }
   const parts: Buffer[] = [];
   for (let i = 0; i < chunks; i++) {
@@ -82,7 +88,10 @@ export async function fetchDataset(redis: Redis, hash: string, dir: string, name
     } catch (error) {
       throw new DatasetTransferError(`dataset "${name}" from the queue is unreadable (${error instanceof Error ? error.message : String(error)}); refused`);
     }
-    if (actual !== hash) throw new DatasetTransferError(`dataset "${name}" from the queue holds other images than the job names (content hash ${actual.slice(0, 12)}…, expected ${hash.slice(0, 12)}…); refused`);
+    if (actual !== hash)
+      throw new DatasetTransferError(
+        `dataset "${name}" from the queue holds other images than the job names (content hash ${actual.slice(0, 12)}…, expected ${hash.slice(0, 12)}…); refused`,
+      );
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });

@@ -17,11 +17,18 @@ export const QUEUE_NAME = 'loss-lab-runs';
 export const JOB_NAME = 'train';
 
 const backend = z.enum(BACKEND_NAMES);
-const record = (what: string) => z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), `${what} must be an object`);
+const record = (what: string) =>
+  z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), `${what} must be an object`);
 /** Epochs and evaluations are produced by the same training code on both sides; their shape is checked shallowly. */
 const epochMetrics = record('an epoch').refine((v) => typeof v['epoch'] === 'number', 'an epoch needs its number') as unknown as z.ZodType<EpochMetrics>;
-const evaluation = record('an evaluation').refine((v) => typeof v['testAccuracy'] === 'number', 'an evaluation needs testAccuracy') as unknown as z.ZodType<Evaluation>;
-const batchProgress = record('batch progress').refine((v) => typeof v['batch'] === 'number', 'batch progress needs its batch') as unknown as z.ZodType<BatchProgress>;
+const evaluation = record('an evaluation').refine(
+  (v) => typeof v['testAccuracy'] === 'number',
+  'an evaluation needs testAccuracy',
+) as unknown as z.ZodType<Evaluation>;
+const batchProgress = record('batch progress').refine(
+  (v) => typeof v['batch'] === 'number',
+  'batch progress needs its batch',
+) as unknown as z.ZodType<BatchProgress>;
 
 export const jobPayloadSchema = z.object({
   /** The owning lab (see lab-id.ts) and its run: together the job id, so a re-dispatch cannot duplicate. */
@@ -57,8 +64,7 @@ export interface AttemptInfo {
 
 /** A progress event of one attempt; its start also says who trains it. */
 export type JobProgress =
-  | (Extract<ProgressEvent, { kind: 'started' }> & AttemptInfo)
-  | (Exclude<ProgressEvent, { kind: 'started' }> & Pick<AttemptInfo, 'attempt'>);
+  (Extract<ProgressEvent, { kind: 'started' }> & AttemptInfo) | (Exclude<ProgressEvent, { kind: 'started' }> & Pick<AttemptInfo, 'attempt'>);
 
 /** A SavedModel as JSON: the weight bytes in base64. */
 export type WireModel = Omit<SavedModel, 'weightData'> & { weightData: string };
@@ -79,7 +85,12 @@ export type JobResult = AttemptInfo &
 const attemptFields = { attempt: z.string().min(1), host: z.string(), version: z.string() };
 
 export const progressSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('started'), ...attemptFields, backend, /** Why the worker chose it (absent from older workers). */ backendReason: z.string().optional() }),
+  z.object({
+    kind: z.literal('started'),
+    ...attemptFields,
+    backend,
+    /** Why the worker chose it (absent from older workers). */ backendReason: z.string().optional(),
+  }),
   z.object({ kind: z.literal('batch'), attempt: z.string(), progress: batchProgress }),
   z.object({ kind: z.literal('epoch'), attempt: z.string(), metrics: epochMetrics }),
 ]) satisfies z.ZodType<JobProgress>;
@@ -96,12 +107,20 @@ export const resultSchema = z.object({
 
 /** A finished attempt as its job's return value. */
 export function encodeResult(outcome: TrainingOutcome & Pick<JobResult, 'status' | 'backend'>, attempt: AttemptInfo, epochs: EpochMetrics[]): JobResult {
-  const model = outcome.model && { modelTopology: outcome.model.modelTopology, weightSpecs: outcome.model.weightSpecs, weightData: Buffer.from(outcome.model.weightData).toString('base64') };
+  const model = outcome.model && {
+    modelTopology: outcome.model.modelTopology,
+    weightSpecs: outcome.model.weightSpecs,
+    weightData: Buffer.from(outcome.model.weightData).toString('base64'),
+  };
   return { ...attempt, status: outcome.status, backend: outcome.backend, epochs, evaluation: outcome.evaluation, error: outcome.error, model };
 }
 
 /** The outcome a job's return value stands for, its weights back from base64. */
 export function decodeOutcome(result: JobResult): TrainingOutcome {
-  const model = result.model && { modelTopology: result.model.modelTopology, weightSpecs: result.model.weightSpecs, weightData: new Uint8Array(Buffer.from(result.model.weightData, 'base64')) };
+  const model = result.model && {
+    modelTopology: result.model.modelTopology,
+    weightSpecs: result.model.weightSpecs,
+    weightData: new Uint8Array(Buffer.from(result.model.weightData, 'base64')),
+  };
   return { status: result.status, backend: result.backend, evaluation: result.evaluation, model, error: result.error };
 }

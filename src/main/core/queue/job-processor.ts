@@ -49,7 +49,9 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
     const epochs: EpochMetrics[] = [];
     let sending: Promise<void> = Promise.resolve();
     const send = (message: JobProgress): void => {
-      sending = sending.then(() => job.updateProgress(message)).catch((error: unknown) => deps.log(`job ${jobId}: progress not sent (${error instanceof Error ? error.message : String(error)})`));
+      sending = sending
+        .then(() => job.updateProgress(message))
+        .catch((error: unknown) => deps.log(`job ${jobId}: progress not sent (${error instanceof Error ? error.message : String(error)})`));
     };
     let lastBatch = 0;
     const started = Date.now();
@@ -58,7 +60,9 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job, token?: stri
       {
         onStarted: (backend, backendReason) => {
           send({ kind: 'started', ...who, backend, backendReason });
-          deps.log(`${host}: run ${payload.runId} of lab ${payload.labId.slice(0, 8)} started (${backend}, ${payload.config.epochs} epochs${payload.labVersion === LAB_VERSION ? '' : `, lab ${payload.labVersion} ≠ worker ${LAB_VERSION}`})`);
+          deps.log(
+            `${host}: run ${payload.runId} of lab ${payload.labId.slice(0, 8)} started (${backend}, ${payload.config.epochs} epochs${payload.labVersion === LAB_VERSION ? '' : `, lab ${payload.labVersion} ≠ worker ${LAB_VERSION}`})`,
+          );
         },
         onBatch: (progress) => {
           const now = Date.now();

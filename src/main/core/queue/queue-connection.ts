@@ -25,7 +25,12 @@ export interface ConnectionWatch {
 /** How long the first connection may take before the queue counts as unreachable. */
 export const CONNECT_TIMEOUT_MS = 5000;
 
-export async function watchConnection(redis: Redis, address: QueueAddress, log: (line: string) => void, timeoutMs = CONNECT_TIMEOUT_MS): Promise<ConnectionWatch> {
+export async function watchConnection(
+  redis: Redis,
+  address: QueueAddress,
+  log: (line: string) => void,
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<ConnectionWatch> {
   let lastError = 'no answer';
   const onFirstError = (error: Error): void => void (lastError = error.message || error.name);
   redis.on('error', onFirstError);
@@ -33,7 +38,11 @@ export async function watchConnection(redis: Redis, address: QueueAddress, log: 
     if (redis.status === 'ready') return resolve();
     const timer = setTimeout(() => {
       redis.off('ready', onReady);
-      reject(new QueueUnreachableError(`cannot reach the queue at ${address.redacted}: ${lastError}. Is redis-server running there, and are the host, port and password right?`));
+      reject(
+        new QueueUnreachableError(
+          `cannot reach the queue at ${address.redacted}: ${lastError}. Is redis-server running there, and are the host, port and password right?`,
+        ),
+      );
     }, timeoutMs);
     const onReady = (): void => {
       clearTimeout(timer);

@@ -144,12 +144,21 @@ export async function createQueueLauncher(options: QueueLauncherOptions): Promis
           labId,
           runId: run.runId,
           config: run.config,
-          dataset: { id: info.id, name: info.name, hash: hashOf(info.id), trainSize: info.trainSize, testSize: info.testSize, builtIn: BUILT_IN_DATASET_IDS.includes(info.id) },
+          dataset: {
+            id: info.id,
+            name: info.name,
+            hash: hashOf(info.id),
+            trainSize: info.trainSize,
+            testSize: info.testSize,
+            builtIn: BUILT_IN_DATASET_IDS.includes(info.id),
+          },
           labVersion: LAB_VERSION,
           preferredBackend: options.preferredBackend ?? null,
         };
         tracked.set(jobId, { tracker, payload, datasetCachePath: run.datasetCachePath });
-        dispatch(jobId, payload, run.datasetCachePath).catch((error: unknown) => tracker.failed(`could not dispatch the run to ${address.redacted}: ${messageOf(error)}`));
+        dispatch(jobId, payload, run.datasetCachePath).catch((error: unknown) =>
+          tracker.failed(`could not dispatch the run to ${address.redacted}: ${messageOf(error)}`),
+        );
       } catch (error) {
         tracker.failed(`could not dispatch the run: ${messageOf(error)}`);
       }

@@ -26,10 +26,13 @@ export function createDatasetResolver(registry: DatasetRegistry, dataDir: string
   return async (dataset) => {
     const registered = registry.list();
     if (dataset.builtIn) {
-      if (!registered.some((info) => info.id === dataset.id)) throw new DatasetTransferError(`this worker's Loss Lab has no built-in dataset "${dataset.id}"; update it`);
+      if (!registered.some((info) => info.id === dataset.id))
+        throw new DatasetTransferError(`this worker's Loss Lab has no built-in dataset "${dataset.id}"; update it`);
       await registry.prepare(dataset.id);
       if (hashOf(dataset.id) !== dataset.hash) {
-        throw new DatasetTransferError(`this worker's built-in "${dataset.id}" holds other images than the lab's (another Loss Lab version?); update both to the same version`);
+        throw new DatasetTransferError(
+          `this worker's built-in "${dataset.id}" holds other images than the lab's (another Loss Lab version?); update both to the same version`,
+        );
       }
       return registry.cachePath(dataset.id);
     }

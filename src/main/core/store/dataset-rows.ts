@@ -15,9 +15,7 @@ export function datasetRows(db: BetterSqlite3.Database): DatasetRows {
   const upsert = db.prepare(`
     INSERT INTO datasets (id, info, cache_path) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET info = excluded.info, cache_path = excluded.cache_path`);
-  const all = db.prepare<[], { info: string; cache_path: string }>(
-    "SELECT info, cache_path FROM datasets ORDER BY json_extract(info, '$.createdAt'), id",
-  );
+  const all = db.prepare<[], { info: string; cache_path: string }>("SELECT info, cache_path FROM datasets ORDER BY json_extract(info, '$.createdAt'), id");
   const countRuns = db.prepare<[string], number>('SELECT COUNT(*) FROM runs WHERE dataset_id = ?').pluck();
   const countStudies = db.prepare<[string], number>('SELECT COUNT(*) FROM studies WHERE dataset_id = ?').pluck();
   const countActive = db.prepare<[string], number>("SELECT COUNT(*) FROM runs WHERE dataset_id = ? AND status IN ('queued', 'running')").pluck();

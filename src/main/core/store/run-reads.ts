@@ -75,7 +75,10 @@ export function runReads(db: BetterSqlite3.Database): RunReads {
       }
       const page = filter.limit !== undefined ? ` LIMIT ${Math.trunc(filter.limit)} OFFSET ${Math.trunc(filter.offset ?? 0)}` : '';
       const sql = `${SUMMARY_SELECT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}${page}`;
-      return db.prepare<(string | number)[], SummaryRow>(sql).all(...params).map(toSummary);
+      return db
+        .prepare<(string | number)[], SummaryRow>(sql)
+        .all(...params)
+        .map(toSummary);
     },
     // One read transaction, so the summary, epochs and evaluation come from the same snapshot.
     detail: db.transaction((id: number): RunDetail | undefined => {

@@ -7,7 +7,6 @@ import type { RunReads } from './run-reads';
 import { describeOwner, type OwnerRow, type RunOwner } from './run-owner';
 import type { NewRun, RunOutcome } from './store-types';
 
-
 export interface RunWrites {
   create(run: NewRun): RunSummary;
   /** `backendReason`: why that backend (kept when null, like the backend). */
@@ -107,7 +106,19 @@ export function runWrites(db: BetterSqlite3.Database, reads: RunReads, owner: Ru
     appendEpoch: immediate((id: number, m: EpochMetrics) => {
       if (!statusOf.get(id)) throw runNotFound(id);
       if (hasEpoch.get(id, m.epoch)) throw new RunStateError(`run ${id} already has epoch ${m.epoch}`);
-      insertEpoch.run(id, m.epoch, m.trainLoss, m.trainAccuracy, m.valLoss, m.valAccuracy, m.testLoss, m.testAccuracy, m.seconds, m.samplesPerSecond, encodeJson(m.layers));
+      insertEpoch.run(
+        id,
+        m.epoch,
+        m.trainLoss,
+        m.trainAccuracy,
+        m.valLoss,
+        m.valAccuracy,
+        m.testLoss,
+        m.testAccuracy,
+        m.seconds,
+        m.samplesPerSecond,
+        encodeJson(m.layers),
+      );
       afterEpoch.run(id, finiteOrNull(m.valAccuracy), id);
     }),
     restart: immediate((id: number) => {

@@ -52,9 +52,7 @@ const COLUMNS = 'id, name, builtin_id, dataset_id, seeds, status, configurations
 
 export function insertStudy(db: BetterSqlite3.Database, row: Omit<StudyRow, 'id'>): number {
   const info = db
-    .prepare(
-      'INSERT INTO studies (name, builtin_id, dataset_id, seeds, status, configurations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
+    .prepare('INSERT INTO studies (name, builtin_id, dataset_id, seeds, status, configurations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(row.name, row.builtinId, row.datasetId, row.seeds, row.status, JSON.stringify(row.configurations), row.createdAt);
   return Number(info.lastInsertRowid);
 }

@@ -14,7 +14,5 @@ export async function resolveDataset(api: LabApi, asked: string | undefined): Pr
   if (asked !== undefined) return asked;
   const ids = (await api.datasets.list()).map((d) => d.id);
   if (ids.includes(DEFAULT_DATASET)) return DEFAULT_DATASET;
-  throw new UsageError(
-    `the default dataset "${DEFAULT_DATASET}" is not available here; pass --dataset ${EMBEDDED_DATASET} (or one of: ${ids.join(', ')})`,
-  );
+  throw new UsageError(`the default dataset "${DEFAULT_DATASET}" is not available here; pass --dataset ${EMBEDDED_DATASET} (or one of: ${ids.join(', ')})`);
 }

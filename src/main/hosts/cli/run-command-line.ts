@@ -23,7 +23,7 @@ export function exitCodeOfError(error: unknown): number {
 /** Runs one command line (without the `lab`); resolves with the exit code, rejects on bad input or failure. */
 export async function runCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const line = parseCommandLine(argv, COMMANDS);
-  if (line.kind === 'version') return console.log(LAB_VERSION), 0;
+  if (line.kind === 'version') return (console.log(LAB_VERSION), 0);
   if (line.kind === 'help') {
     const { topic } = line;
     console.log(topic === null ? overviewHelp(COMMANDS) : typeof topic === 'string' ? groupHelp(topic, COMMANDS) : commandHelp(topic));

@@ -30,7 +30,9 @@ export function printDryRun(plan: PlannedStudy, json: boolean): void {
   console.log(
     `study "${plan.name}" on ${plan.datasetId}: ${plural(plan.configurations.length, 'configuration')} × ${plural(plan.seeds.length, 'seed')} = ${plural(runs.length, 'run')}`,
   );
-  console.log(table([['#', 'configuration', 'seed', 'model'], ...runs.map((r, i) => [String(i + 1), clip(r.label, 36), String(r.seed), clip(brief(r.config), 50)])]));
+  console.log(
+    table([['#', 'configuration', 'seed', 'model'], ...runs.map((r, i) => [String(i + 1), clip(r.label, 36), String(r.seed), clip(brief(r.config), 50)])]),
+  );
   if (plan.skipped.length === 0) return;
   console.log(`\n${plan.skipped.length} combination${plan.skipped.length === 1 ? '' : 's'} skipped (cannot train):`);
   for (const s of plan.skipped) console.log(`  ${wrap(`${s.label}: ${s.reason}`, WIDTH - 4, 4)}`);

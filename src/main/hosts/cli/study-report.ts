@@ -27,10 +27,18 @@ export function studyReport(detail: StudyDetail): string {
     '',
     table([
       ['configuration', 'epochs to 90% test', 'epochs to 95% test', 'seconds to 95%'],
-      ...a.map((x) => [label(x), `${spreadNum(x.epochsTo90)} (${x.reached90}/${x.runs})`, `${spreadNum(x.epochsTo95)} (${x.reached95}/${x.runs})`, spreadNum(x.secondsTo95)]),
+      ...a.map((x) => [
+        label(x),
+        `${spreadNum(x.epochsTo90)} (${x.reached90}/${x.runs})`,
+        `${spreadNum(x.epochsTo95)} (${x.reached95}/${x.runs})`,
+        spreadNum(x.secondsTo95),
+      ]),
     ]),
     '',
-    table([['configuration', 'gradient norm, epoch 1→last', 'saturation 1→last'], ...a.map((x) => [label(x), trend(x, 'gradientNorms'), trend(x, 'saturation')])]),
+    table([
+      ['configuration', 'gradient norm, epoch 1→last', 'saturation 1→last'],
+      ...a.map((x) => [label(x), trend(x, 'gradientNorms'), trend(x, 'saturation')]),
+    ]),
   ];
   const backends = backendsUsed(detail.runs);
   if (backends) lines.push('', wrap(`backends differ (${backends}); results are comparable only within one backend`, WIDTH, 0));

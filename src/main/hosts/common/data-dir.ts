@@ -9,11 +9,7 @@ const APP_DIR = 'loss-lab';
  * one history: Linux `$XDG_CONFIG_HOME/loss-lab` (default `~/.config/loss-lab`), macOS
  * `~/Library/Application Support/loss-lab`, Windows `%APPDATA%\loss-lab`.
  */
-export function defaultDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (platform === 'win32') return join(env['APPDATA'] || join(home, 'AppData', 'Roaming'), APP_DIR);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR);
   const xdg = env['XDG_CONFIG_HOME'];

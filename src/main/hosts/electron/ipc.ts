@@ -39,9 +39,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, options: IpcHubOptions): boo
  */
 export function setupIpc(options: IpcHubOptions): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, request: unknown) =>
-      isTrustedSender(event, options) ? options.lab.handle(channel, request) : FOREIGN_SENDER,
-    );
+    ipcMain.handle(channel, (event, request: unknown) => (isTrustedSender(event, options) ? options.lab.handle(channel, request) : FOREIGN_SENDER));
   }
   const unsubscribe = options.lab.subscribe((event, payload) => {
     if (!options.window.isDestroyed()) options.window.webContents.send(event, payload);

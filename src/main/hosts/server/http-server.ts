@@ -59,7 +59,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, options: L
   if (url.pathname.startsWith('/uploads')) {
     // Uploads change state: a browser always sends Origin on them, and it must be this server's own.
     const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, bound.host, bound.port)) return send(res, 403, 'Forbidden: not this server\'s page.\n');
+    if (origin !== undefined && !isOwnOrigin(origin, bound.host, bound.port)) return send(res, 403, "Forbidden: not this server's page.\n");
     const json = (status: number, body: object): void => send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
     if (await handleUpload(req, options.lab.info().dataDir, json)) return;
   }

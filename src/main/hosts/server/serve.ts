@@ -60,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Loss Lab could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`Loss Lab could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -60,20 +60,20 @@ export async function handleUpload(req: IncomingMessage, dataDir: string, reply:
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   const root = uploadsDir(dataDir);
   if (pathname === '/uploads') {
-    if (req.method !== 'POST') return reply(405, { error: 'POST /uploads starts an upload' }), true;
+    if (req.method !== 'POST') return (reply(405, { error: 'POST /uploads starts an upload' }), true);
     mkdirSync(root, { recursive: true });
     if (readdirSync(root).length >= MAX_PENDING_UPLOADS) {
-      return reply(429, { error: `${MAX_PENDING_UPLOADS} uploads are already waiting to be imported; import or restart first` }), true;
+      return (reply(429, { error: `${MAX_PENDING_UPLOADS} uploads are already waiting to be imported; import or restart first` }), true);
     }
     const uploadId = randomBytes(16).toString('hex');
     mkdirSync(join(root, uploadId));
-    return reply(201, { uploadId }), true;
+    return (reply(201, { uploadId }), true);
   }
   const match = /^\/uploads\/([0-9a-f]{32})\/([A-Za-z0-9._-]{1,64})$/.exec(pathname);
   if (!match) return false;
-  if (req.method !== 'PUT') return reply(405, { error: 'PUT /uploads/<id>/<file name> sends one file' }), true;
+  if (req.method !== 'PUT') return (reply(405, { error: 'PUT /uploads/<id>/<file name> sends one file' }), true);
   const folder = join(root, match[1]);
-  if (!existsSync(folder)) return reply(404, { error: 'no such upload: start one with POST /uploads' }), true;
+  if (!existsSync(folder)) return (reply(404, { error: 'no such upload: start one with POST /uploads' }), true);
   await receiveFile(req, folder, match[2], reply);
   return true;
 }

@@ -35,11 +35,7 @@ export function normaliseRows(confusion: readonly (readonly number[])[]): number
 }
 
 /** Heatmap of confusion[true][predicted]: predicted on x, true on y (class 0 on top). */
-export function confusionMatrixOption(
-  confusion: readonly (readonly number[])[],
-  classNames: readonly string[],
-  mode: ConfusionMode,
-): Option {
+export function confusionMatrixOption(confusion: readonly (readonly number[])[], classNames: readonly string[], mode: ConfusionMode): Option {
   const values = mode === 'counts' ? confusion.map((r) => [...r]) : normaliseRows(confusion);
   const labels = confusion.map((_, i) => classNames[i] ?? String(i));
   const data = values.flatMap((row, t) => row.map((v, p) => [p, t, v] as [number, number, number]));
@@ -68,7 +64,16 @@ export function confusionMatrixOption(
       axisLabel: { interval: 0, rotate: layout.rotate },
       splitArea: { show: true },
     },
-    yAxis: { type: 'category', data: labels, name: 'true', nameLocation: 'middle', nameGap: 72, inverse: true, axisLabel: { interval: 0 }, splitArea: { show: true } },
+    yAxis: {
+      type: 'category',
+      data: labels,
+      name: 'true',
+      nameLocation: 'middle',
+      nameGap: 72,
+      inverse: true,
+      axisLabel: { interval: 0 },
+      splitArea: { show: true },
+    },
     visualMap: {
       min: 0,
       max,

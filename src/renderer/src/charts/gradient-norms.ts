@@ -14,7 +14,15 @@ export function gradientNormsOption(epochs: readonly EpochMetrics[]): Option {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? compact(v) : '—') },
     legend: { bottom: 0 },
     grid: { ...GRID, bottom: 56 },
-    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, minInterval: 1, min: 1, axisPointer: { label: { formatter: (p) => epochLabel(p.value as number) } } },
+    xAxis: {
+      type: 'value',
+      name: 'epoch',
+      nameLocation: 'middle',
+      nameGap: 24,
+      minInterval: 1,
+      min: 1,
+      axisPointer: { label: { formatter: (p) => epochLabel(p.value as number) } },
+    },
     yAxis: { type: allPositive ? 'log' : 'value', name: '‖∇W‖', axisLabel: { formatter: (v: number) => compact(v) } },
     series: series.map((s, i) => ({ type: 'line', name: s.name, data: s.data, color: colorAt(i), showSymbol: true })),
   };

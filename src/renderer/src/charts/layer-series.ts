@@ -8,11 +8,7 @@ export interface LayerSeries {
 }
 
 /** One series per layer (in the order layers first appear) of `pick`, skipping layers where it is always null. */
-export function layerSeries(
-  epochs: readonly EpochMetrics[],
-  pick: (layer: LayerDiagnostics) => number | null,
-  suffix = '',
-): LayerSeries[] {
+export function layerSeries(epochs: readonly EpochMetrics[], pick: (layer: LayerDiagnostics) => number | null, suffix = ''): LayerSeries[] {
   const byLayer = new Map<string, [number, number][]>();
   for (const e of epochs) {
     for (const layer of e.layers) {
@@ -21,7 +17,5 @@ export function layerSeries(
       if (value !== null && Number.isFinite(value)) byLayer.get(layer.layer)?.push([e.epoch, value]);
     }
   }
-  return [...byLayer.entries()]
-    .filter(([, data]) => data.length > 0)
-    .map(([layer, data]) => ({ name: `${layer}${suffix}`, data }));
+  return [...byLayer.entries()].filter(([, data]) => data.length > 0).map(([layer, data]) => ({ name: `${layer}${suffix}`, data }));
 }

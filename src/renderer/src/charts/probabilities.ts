@@ -13,7 +13,13 @@ export function barLabel(v: number, values: BarValues): string {
 
 /** Indices of the `k` largest values: the bars worth a label (ten labels do not fit a narrow chart). */
 export function topIndices(values: readonly number[], k = 3): Set<number> {
-  return new Set(values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, k).map(([, i]) => i));
+  return new Set(
+    values
+      .map((v, i) => [v, i] as const)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .slice(0, k)
+      .map(([, i]) => i),
+  );
 }
 
 /**

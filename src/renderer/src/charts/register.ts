@@ -9,6 +9,18 @@ let registered = false;
 export function registerChartParts(): void {
   if (registered) return;
   // SVG for charts whose labels must be readable text in the page (the study's accuracy-vs-size axis).
-  use([LineChart, BarChart, HeatmapChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
+  use([
+    LineChart,
+    BarChart,
+    HeatmapChart,
+    ScatterChart,
+    GridComponent,
+    TooltipComponent,
+    LegendComponent,
+    TitleComponent,
+    VisualMapComponent,
+    CanvasRenderer,
+    SVGRenderer,
+  ]);
   registered = true;
 }

@@ -20,9 +20,22 @@ export function saturationOption(epochs: readonly EpochMetrics[]): Option {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? asPercent(v) : '—') },
     legend: { bottom: 0 },
     grid: { ...GRID, top: 60, bottom: 56 },
-    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, minInterval: 1, min: 1, axisPointer: { label: { formatter: (p) => epochLabel(p.value as number) } } },
+    xAxis: {
+      type: 'value',
+      name: 'epoch',
+      nameLocation: 'middle',
+      nameGap: 24,
+      minInterval: 1,
+      min: 1,
+      axisPointer: { label: { formatter: (p) => epochLabel(p.value as number) } },
+    },
     // Fitted to the data (1 % must be readable), the whole 0–100 % only once the data nears it.
-    yAxis: { type: 'value', min: 0, max: saturationAxisMax(all.flatMap((s) => s.data.map(([, v]) => v))), axisLabel: { formatter: (v: number) => asPercent(v) } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: saturationAxisMax(all.flatMap((s) => s.data.map(([, v]) => v))),
+      axisLabel: { formatter: (v: number) => asPercent(v) },
+    },
     series: all.map((s, i) => ({
       type: 'line',
       name: s.name,

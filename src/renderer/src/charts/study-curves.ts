@@ -40,7 +40,18 @@ export function studyCurvesOption(aggregates: readonly ConfigAggregate[], curve:
         ? { type: 'line' as const, name: a.label, data: means[i], color, showSymbol: true, z: 3 }
         : { type: 'line' as const, name: a.label, data: means[i], color, showSymbol: false, z: 4, lineStyle: { type: 'dashed' as const, width: 2.5 } },
       { type: 'line' as const, name: a.label, data: lower, stack, color, lineStyle: { opacity: 0 }, showSymbol: false, silent: true, tooltip: { show: false } },
-      { type: 'line' as const, name: a.label, data: band, stack, color, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.18 }, showSymbol: false, silent: true, tooltip: { show: false } },
+      {
+        type: 'line' as const,
+        name: a.label,
+        data: band,
+        stack,
+        color,
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.18 },
+        showSymbol: false,
+        silent: true,
+        tooltip: { show: false },
+      },
     ];
   });
 
@@ -59,7 +70,9 @@ export function studyCurvesOption(aggregates: readonly ConfigAggregate[], curve:
 /** For each curve, the index of an earlier curve with exactly the same points, or null. */
 export function identicalTo(curves: readonly (readonly (number | null)[])[]): (number | null)[] {
   const same = (a: readonly (number | null)[], b: readonly (number | null)[]): boolean =>
-    a.length === b.length && a.some((v) => v !== null) && a.every((v, k) => v === b[k] || (v !== null && b[k] !== null && Math.abs(v - (b[k] as number)) <= 1e-12));
+    a.length === b.length &&
+    a.some((v) => v !== null) &&
+    a.every((v, k) => v === b[k] || (v !== null && b[k] !== null && Math.abs(v - (b[k] as number)) <= 1e-12));
   return curves.map((c, i) => {
     const j = curves.slice(0, i).findIndex((earlier) => same(c, earlier));
     return j >= 0 ? j : null;

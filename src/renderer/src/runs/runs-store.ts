@@ -115,9 +115,7 @@ export const useRunsStore = defineStore('runs', () => {
     if (!details.value[runId]) await get(runId);
   }
 
-  const selectedDetails = computed(() =>
-    selected.value.map((id) => details.value[id]).filter((d): d is RunDetail => d !== undefined),
-  );
+  const selectedDetails = computed(() => selected.value.map((id) => details.value[id]).filter((d): d is RunDetail => d !== undefined));
 
   const isFinal = (status: RunStatus): boolean => FINAL_STATUSES.includes(status);
 
@@ -138,7 +136,19 @@ export const useRunsStore = defineStore('runs', () => {
   onScopeDispose(() => offs.forEach((off) => off()));
 
   return {
-    list, details, selected, selectedDetails, loading, error,
-    load, get, rename, saveNotes, remove, requeue, exportModel, toggleSelected,
+    list,
+    details,
+    selected,
+    selectedDetails,
+    loading,
+    error,
+    load,
+    get,
+    rename,
+    saveNotes,
+    remove,
+    requeue,
+    exportModel,
+    toggleSelected,
   };
 });

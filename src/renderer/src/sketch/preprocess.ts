@@ -18,7 +18,10 @@ export interface Bounds {
 
 /** Smallest rectangle holding every inked pixel of a width×height image, or null when nothing is drawn. */
 export function inkBounds(ink: ArrayLike<number>, width: number, height: number): Bounds | null {
-  let minX = width, minY = height, maxX = -1, maxY = -1;
+  let minX = width,
+    minY = height,
+    maxX = -1,
+    maxY = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (ink[y * width + x] > INK_THRESHOLD) {
@@ -77,7 +80,9 @@ export function resampleArea(src: ArrayLike<number>, w: number, h: number, tw: n
 
 /** Centre of mass of a w×h image in pixel units, pixel centres at +0.5. */
 export function centreOfMass(img: ArrayLike<number>, w: number, h: number): { x: number; y: number } {
-  let mass = 0, sx = 0, sy = 0;
+  let mass = 0,
+    sx = 0,
+    sy = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const v = img[y * w + x];

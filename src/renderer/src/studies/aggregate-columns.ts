@@ -11,7 +11,10 @@ export interface AggregateColumn {
 }
 
 type Fmt = (v: number) => string;
-const num = (digits: number): Fmt => (v) => v.toFixed(digits);
+const num =
+  (digits: number): Fmt =>
+  (v) =>
+    v.toFixed(digits);
 
 /** `97.1% ± 0.3%` */
 export function meanSd(s: Spread | null, f: Fmt): string {

@@ -113,7 +113,21 @@ export const useStudiesStore = defineStore('studies', () => {
   onScopeDispose(off);
 
   return {
-    list, detail, comparison, exported, skipped, loading, error,
-    load, create, dismissSkipped, remove, startBuiltin, open, control, compare, exportReport,
+    list,
+    detail,
+    comparison,
+    exported,
+    skipped,
+    loading,
+    error,
+    load,
+    create,
+    dismissSkipped,
+    remove,
+    startBuiltin,
+    open,
+    control,
+    compare,
+    exportReport,
   };
 });

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { blasFromMaps, peerBlas } from '../../../../bench/lib/peer-blas';
 
 const line = (path: string): string => `7f2a1c000000-7f2a1c200000 r-xp 00000000 08:01 1234   ${path}`;
-const maps = (...paths: string[]): string => ['55d0c0000000-55d0c0001000 r--p 00000000 08:01 1 /usr/bin/python3.11', '7ffc0000-7ffc1000 rw-p 00000000 00:00 0 [stack]', ...paths.map(line)].join('\n');
+const maps = (...paths: string[]): string =>
+  ['55d0c0000000-55d0c0001000 r--p 00000000 08:01 1 /usr/bin/python3.11', '7ffc0000-7ffc1000 rw-p 00000000 00:00 0 [stack]', ...paths.map(line)].join('\n');
 
 describe('blasFromMaps', () => {
   it('names OpenBLAS when the alternatives link resolves to openblas-pthread', () => {
-    const blas = blasFromMaps(maps('/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3', '/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so'));
+    const blas = blasFromMaps(
+      maps('/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3', '/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so'),
+    );
     expect(blas.kind).toBe('openblas');
     expect(blas.label).toBe('OpenBLAS');
     expect(blas.libraries).toEqual(['/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so']);

@@ -13,7 +13,10 @@ const nativeInstalled = ((): boolean => {
 
 describe("the bench's backends", () => {
   it.skipIf(nativeInstalled)('says why there are no tfjs-node rows where tfjs-node is not installed', async () => {
-    expect(await useBackend('tensorflow')).toEqual({ ok: false, why: 'tensorflow: could not load: not installed here (@tensorflow/tfjs-node does not resolve); no tensorflow rows' });
+    expect(await useBackend('tensorflow')).toEqual({
+      ok: false,
+      why: 'tensorflow: could not load: not installed here (@tensorflow/tfjs-node does not resolve); no tensorflow rows',
+    });
   });
 
   it('makes a backend that loads active', async () => {

@@ -38,7 +38,14 @@ describe('preferences kept across reloads', () => {
   });
 
   it('remembers the History overlay, dropping runs deleted since', async () => {
-    lab.current.on('runs:get', (req) => ({ ...runSummary((req as { runId: number }).runId), config: {} as never, epochs: [], evaluation: null, error: null, hasModel: false }));
+    lab.current.on('runs:get', (req) => ({
+      ...runSummary((req as { runId: number }).runId),
+      config: {} as never,
+      epochs: [],
+      evaluation: null,
+      error: null,
+      hasModel: false,
+    }));
     const runs = useRunsStore();
     await runs.toggleSelected(1);
     await runs.toggleSelected(2);

@@ -3,7 +3,15 @@ import { appendBatch, batchX } from '@renderer/charts/batch-trace';
 import type { CurvePoint } from '@renderer/charts/curve-view';
 import type { BatchProgress } from '@shared/run-types';
 
-const progress = (epoch: number, batch: number, loss = 0.5): BatchProgress => ({ runId: 1, epoch, batch, batchesPerEpoch: 100, loss, samplesPerSecond: 1000, etaSeconds: 5 });
+const progress = (epoch: number, batch: number, loss = 0.5): BatchProgress => ({
+  runId: 1,
+  epoch,
+  batch,
+  batchesPerEpoch: 100,
+  loss,
+  samplesPerSecond: 1000,
+  etaSeconds: 5,
+});
 
 describe('batch trace', () => {
   it('places a batch between its epoch’s start and end', () => {
@@ -17,7 +25,10 @@ describe('batch trace', () => {
     appendBatch(trace, progress(1, 10));
     appendBatch(trace, progress(1, 5));
     appendBatch(trace, progress(1, 20, Number.NaN));
-    expect(trace).toEqual([[0.1, 0.5], [0.2, null]]);
+    expect(trace).toEqual([
+      [0.1, 0.5],
+      [0.2, null],
+    ]);
   });
 
   it('halves the trace past its cap, keeping the first and the newest point', () => {

@@ -23,7 +23,11 @@ describe('confusionMatrixOption', () => {
   });
 
   it('row-normalises, leaving an empty class at 0', () => {
-    expect(normaliseRows(confusion)).toEqual([[0.8, 0.2, 0], [0.1, 0.9, 0], [0, 0, 0]]);
+    expect(normaliseRows(confusion)).toEqual([
+      [0.8, 0.2, 0],
+      [0.1, 0.9, 0],
+      [0, 0, 0],
+    ]);
     const option = confusionMatrixOption(confusion, names, 'normalised');
     expect(seriesOf(option)[0].data).toContainEqual([1, 1, 0.9]);
     expect(option.visualMap).toMatchObject({ max: 1 });

@@ -8,17 +8,31 @@ describe('lossCurveOption', () => {
     const option = lossCurveOption([{ name: 'a', epochs: [epoch(1), epoch(2)] }]);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['train', 'validation', 'test']);
-    expect(series[0].data).toEqual([[1, 1], [2, 0.5]]);
-    expect(series[1].data).toEqual([[1, 1.1], [2, 0.55]]);
-    expect(series[2].data).toEqual([[1, 1.2], [2, 0.6]]);
+    expect(series[0].data).toEqual([
+      [1, 1],
+      [2, 0.5],
+    ]);
+    expect(series[1].data).toEqual([
+      [1, 1.1],
+      [2, 0.55],
+    ]);
+    expect(series[2].data).toEqual([
+      [1, 1.2],
+      [2, 0.6],
+    ]);
     expect(series.every((s) => s.type === 'line')).toBe(true);
   });
 
   it('omits validation when the run has none (the article’s protocol) and breaks the line at non-finite losses', () => {
-    const option = lossCurveOption([{ name: 'a', epochs: [epoch(1, { valLoss: null, valAccuracy: null }), epoch(2, { trainLoss: Number.NaN, valLoss: null, valAccuracy: null })] }]);
+    const option = lossCurveOption([
+      { name: 'a', epochs: [epoch(1, { valLoss: null, valAccuracy: null }), epoch(2, { trainLoss: Number.NaN, valLoss: null, valAccuracy: null })] },
+    ]);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['train', 'test']);
-    expect(series[0].data).toEqual([[1, 1], [2, null]]);
+    expect(series[0].data).toEqual([
+      [1, 1],
+      [2, null],
+    ]);
   });
 
   it('draws an old run (validation, no per-epoch test) with train and validation only', () => {
@@ -34,7 +48,12 @@ describe('lossCurveOption', () => {
     ]);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual([
-      '#1 mse · train', '#1 mse · validation', '#1 mse · test', '#2 ce · train', '#2 ce · validation', '#2 ce · test',
+      '#1 mse · train',
+      '#1 mse · validation',
+      '#1 mse · test',
+      '#2 ce · train',
+      '#2 ce · validation',
+      '#2 ce · test',
     ]);
     expect(series[0].color).toBe(series[2].color);
     expect(series[0].color).not.toBe(series[3].color);

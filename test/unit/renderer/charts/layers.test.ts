@@ -8,7 +8,10 @@ describe('gradientNormsOption', () => {
     const option = gradientNormsOption([epoch(1), epoch(2, { layers: [layer({ gradientNorm: 0.25 }), layer({ layer: 'output', gradientNorm: 0.01 })] })]);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['dense1', 'output']);
-    expect(series[0].data).toEqual([[1, 0.5], [2, 0.25]]);
+    expect(series[0].data).toEqual([
+      [1, 0.5],
+      [2, 0.25],
+    ]);
     expect(option.yAxis).toMatchObject({ type: 'log' });
   });
 
@@ -28,7 +31,10 @@ describe('saturationOption', () => {
     const option = saturationOption([epoch(1, { layers }), epoch(2, { layers })]);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['dense2 saturated', 'dense1 dead']);
-    expect(series[1].data).toEqual([[1, 0.2], [2, 0.2]]);
+    expect(series[1].data).toEqual([
+      [1, 0.2],
+      [2, 0.2],
+    ]);
     // Fitted to the data (40 % at most): the next round step above, not the whole 0–100 %.
     expect(option.yAxis).toMatchObject({ min: 0, max: 0.5 });
   });

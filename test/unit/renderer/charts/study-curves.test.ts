@@ -7,8 +7,22 @@ const point = (epoch: number, mean: number, sd: number): CurvePoint => ({ epoch,
 
 function aggregate(key: string, curve: CurvePoint[], testCurve: CurvePoint[] = []): ConfigAggregate {
   return {
-    key, label: key, runs: 3, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, valAccuracyCurve: curve, testAccuracyCurve: testCurve, trainLossCurve: [], gradientNorms: [], saturation: [],
+    key,
+    label: key,
+    runs: 3,
+    testAccuracy: null,
+    testLoss: null,
+    epochsTo90: null,
+    epochsTo95: null,
+    secondsTo90: null,
+    secondsTo95: null,
+    reached90: 0,
+    reached95: 0,
+    valAccuracyCurve: curve,
+    testAccuracyCurve: testCurve,
+    trainLossCurve: [],
+    gradientNorms: [],
+    saturation: [],
     outputSignal: { first: null, last: null },
   };
 }
@@ -22,7 +36,10 @@ describe('studyCurvesOption', () => {
   });
 
   it('draws a mean line and a stacked band (lower, upper − lower) per configuration', () => {
-    const option = studyCurvesOption([aggregate('mse', [point(1, 0.8, 0.02), point(2, 0.9, 0.01)]), aggregate('ce', [point(1, 0.9, 0.01)])], 'valAccuracyCurve');
+    const option = studyCurvesOption(
+      [aggregate('mse', [point(1, 0.8, 0.02), point(2, 0.9, 0.01)]), aggregate('ce', [point(1, 0.9, 0.01)])],
+      'valAccuracyCurve',
+    );
     const series = seriesOf(option);
     expect(series).toHaveLength(6);
     const [mean, lower, band] = series;
@@ -56,12 +73,22 @@ describe('studyCurvesOption', () => {
 
   it('says when a configuration’s curve is identical to another and draws it dashed instead of hiding it', () => {
     const curve = [point(1, 0.8, 0.02), point(2, 0.9, 0.01)];
-    const option = studyCurvesOption([aggregate('Example 1', curve), aggregate('Example 2', [...curve]), aggregate('Example 3', [point(1, 0.9, 0.01), point(2, 0.95, 0.01)])], 'valAccuracyCurve');
+    const option = studyCurvesOption(
+      [aggregate('Example 1', curve), aggregate('Example 2', [...curve]), aggregate('Example 3', [point(1, 0.9, 0.01), point(2, 0.95, 0.01)])],
+      'valAccuracyCurve',
+    );
     const means = seriesOf(option).filter((_, i) => i % 3 === 0);
     expect(means[0].lineStyle).toBeUndefined();
     expect(means[1].lineStyle).toMatchObject({ type: 'dashed' });
     expect(means[2].lineStyle).toBeUndefined();
     expect(option.title).toMatchObject({ subtext: 'Example 2 has the same curve as Example 1 (dashed on top).' });
-    expect(identicalTo([[1, 2], [1, 2], [null, null], [null, null]])).toEqual([null, 0, null, null]);
+    expect(
+      identicalTo([
+        [1, 2],
+        [1, 2],
+        [null, null],
+        [null, null],
+      ]),
+    ).toEqual([null, 0, null, null]);
   });
 });

@@ -8,7 +8,10 @@ describe('testCurveOption', () => {
     const option = testCurveOption([epoch(1, { testAccuracy: null, testLoss: null }), epoch(2), epoch(3)]);
     const [accuracy, loss] = seriesOf(option);
     expect(accuracy.name).toBe('test accuracy');
-    expect(accuracy.data).toEqual([[2, 0.8], [3, 0.81]]);
+    expect(accuracy.data).toEqual([
+      [2, 0.8],
+      [3, 0.81],
+    ]);
     const losses = loss.data as [number, number][];
     expect(losses.map(([x]) => x)).toEqual([2, 3]);
     expect(losses[1][1]).toBeCloseTo(0.4);

@@ -7,7 +7,14 @@ import { useDatasetsStore } from '@renderer/datasets/datasets-store';
 import { useLabStore } from '@renderer/app/lab-store';
 
 const dataset = (id: string): DatasetInfo => ({
-  id, name: id, kind: 'idx', trainSize: 60000, testSize: 10000, classNames: Array.from({ length: 10 }, (_, i) => String(i)), source: '/data', createdAt: '2025-01-01T00:00:00Z',
+  id,
+  name: id,
+  kind: 'idx',
+  trainSize: 60000,
+  testSize: 10000,
+  classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+  source: '/data',
+  createdAt: '2025-01-01T00:00:00Z',
 });
 
 describe('useDatasetsStore', () => {
@@ -55,7 +62,11 @@ describe('useDatasetsStore without paths', () => {
     const datasets = useDatasetsStore();
     const files = ['train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte'].map((n) => new File([new Uint8Array(1)], n));
     expect(await datasets.importDataset('Mine', files)).toMatchObject({ id: 'uploaded' });
-    expect(requests).toEqual(['POST /uploads', `PUT /uploads/${'ab'.repeat(16)}/train-images-idx3-ubyte.gz`, `PUT /uploads/${'ab'.repeat(16)}/t10k-labels-idx1-ubyte`]);
+    expect(requests).toEqual([
+      'POST /uploads',
+      `PUT /uploads/${'ab'.repeat(16)}/train-images-idx3-ubyte.gz`,
+      `PUT /uploads/${'ab'.repeat(16)}/t10k-labels-idx1-ubyte`,
+    ]);
     expect(lab.current.calls.find((c) => c.channel === 'datasets:import')?.request).toEqual({ name: 'Mine', uploadId: 'ab'.repeat(16) });
     vi.unstubAllGlobals();
   });
@@ -63,7 +74,15 @@ describe('useDatasetsStore without paths', () => {
 
 describe('useLabStore', () => {
   it('loads info and presets once', async () => {
-    lab.current.on('lab:info', () => ({ version: '0.1.0', backend: 'wasm', backendHint: 'install tfjs-node', backendReason: 'wasm: forced (--backend or the backend setting); passed its smoke step', dataDir: '/d', workers: 2, host: 'browser' }));
+    lab.current.on('lab:info', () => ({
+      version: '0.1.0',
+      backend: 'wasm',
+      backendHint: 'install tfjs-node',
+      backendReason: 'wasm: forced (--backend or the backend setting); passed its smoke step',
+      dataDir: '/d',
+      workers: 2,
+      host: 'browser',
+    }));
     lab.current.on('presets:list', () => [...PRESETS]);
     const store = useLabStore();
     await store.load();
@@ -91,7 +110,7 @@ describe('useDatasetsStore.remove', () => {
     expect(datasets.deleteError).toBeNull();
   });
 
-  it('keeps the dataset and shows the core\'s reason when the delete is refused', async () => {
+  it("keeps the dataset and shows the core's reason when the delete is refused", async () => {
     lab.current.on('datasets:list', () => [dataset('fashion')]);
     lab.current.on('datasets:delete', () => {
       throw new FakeLabError('conflict', '“fashion” has 1 run queued or training: stop them (or cancel their study), then delete it');

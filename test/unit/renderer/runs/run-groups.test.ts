@@ -12,6 +12,9 @@ describe('groupByStudy', () => {
       runSummary(5),
     ]);
     expect(own.map((r) => r.id)).toEqual([1, 5]);
-    expect(studies.map((g) => [g.studyId, g.runs.map((r) => r.id)])).toEqual([[2, [3]], [1, [2, 4]]]);
+    expect(studies.map((g) => [g.studyId, g.runs.map((r) => r.id)])).toEqual([
+      [2, [3]],
+      [1, [2, 4]],
+    ]);
   });
 });

@@ -7,7 +7,13 @@ import type { Evaluation, RunDetail, RunSummary } from '@shared/run-types';
 import { useRunsStore } from '@renderer/runs/runs-store';
 
 const evaluation: Evaluation = {
-  testLoss: 0.3, testAccuracy: 0.9, testSize: 2000, confusion: [[2000]], perClass: [], misclassified: [], misclassifiedCount: 200,
+  testLoss: 0.3,
+  testAccuracy: 0.9,
+  testSize: 2000,
+  confusion: [[2000]],
+  perClass: [],
+  misclassified: [],
+  misclassifiedCount: 200,
 };
 
 function detail(id: number, over: Partial<RunDetail> = {}): RunDetail {

@@ -22,7 +22,11 @@ describe('useTrainingStore: the live batch-level loss and the result', () => {
     expect(training.batches).toHaveLength(1); // throttled
 
     lab.current.emit('runs:epoch', { runId: 7, metrics: epoch(1) });
-    expect(training.batches).toEqual([[0.1, 2.1], [0.2, 1.5], [0.3, 1.2]]);
+    expect(training.batches).toEqual([
+      [0.1, 2.1],
+      [0.2, 1.5],
+      [0.3, 1.2],
+    ]);
   });
 
   it('fetches the ended run’s evaluation for the result, once', async () => {

@@ -30,7 +30,11 @@ describe('preprocessSketch', () => {
   });
 
   it('puts the centre of mass at (14, 14) wherever the digit was drawn', () => {
-    for (const [x, y] of [[0, 0], [200, 120], [37, 211]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [200, 120],
+      [37, 211],
+    ]) {
       const out = preprocessSketch(rect(280, 280, x, y, x + 60, y + 60), 280, 280) ?? [];
       const c = centreOfMass(out, 28, 28);
       expect(c.x).toBeCloseTo(14, 0);

@@ -25,7 +25,11 @@ describe('scoresOf', () => {
 
 describe('top classes and confidence text', () => {
   it('ranks the three best classes', () => {
-    expect(topClasses([0.1, 0.5, 0.05, 0.35], 3)).toEqual([{ label: 1, score: 0.5 }, { label: 3, score: 0.35 }, { label: 0, score: 0.1 }]);
+    expect(topClasses([0.1, 0.5, 0.05, 0.35], 3)).toEqual([
+      { label: 1, score: 0.5 },
+      { label: 3, score: 0.35 },
+      { label: 0, score: 0.1 },
+    ]);
   });
 
   it('writes whole percents, one decimal under 10 %', () => {

@@ -3,8 +3,20 @@ import { studyAnswer } from '@renderer/studies/answer';
 import type { Verdict } from '@shared/study-types';
 
 const verdicts: Verdict[] = [
-  { claim: 1, statement: 'MSE loss with tanh outputs converges slower than cross-entropy with softmax.', status: 'supported', evidence: 'Epochs to 90 %: 4.2 vs 1.0; difference 3.2 epochs [2.1, 4.3]', trainSize: null },
-  { claim: 2, statement: 'MSE + tanh reaches significantly lower accuracy after the last epoch.', status: 'not supported', evidence: 'Final test accuracy 97.1% vs 97.3%; difference −0.2 points, p = 0.41.', trainSize: null },
+  {
+    claim: 1,
+    statement: 'MSE loss with tanh outputs converges slower than cross-entropy with softmax.',
+    status: 'supported',
+    evidence: 'Epochs to 90 %: 4.2 vs 1.0; difference 3.2 epochs [2.1, 4.3]',
+    trainSize: null,
+  },
+  {
+    claim: 2,
+    statement: 'MSE + tanh reaches significantly lower accuracy after the last epoch.',
+    status: 'not supported',
+    evidence: 'Final test accuracy 97.1% vs 97.3%; difference −0.2 points, p = 0.41.',
+    trainSize: null,
+  },
   { claim: 3, statement: 'Rescaling helps.', status: 'inconclusive', evidence: 'Only 1 seed.', trainSize: null },
 ];
 

@@ -7,12 +7,29 @@ import { useStudiesStore } from '@renderer/studies/studies-store';
 
 function summary(id: number, over: Partial<StudySummary> = {}): StudySummary {
   return {
-    id, name: `study ${id}`, builtinId: null, datasetId: 'mnist-embedded', status: 'running', seeds: 2, createdAt: '2025-01-01T00:00:00Z',
-    runsTotal: 4, runsCompleted: 0, runsRunning: 2, runsQueued: 2, runsOther: 0, etaSeconds: null, ...over,
+    id,
+    name: `study ${id}`,
+    builtinId: null,
+    datasetId: 'mnist-embedded',
+    status: 'running',
+    seeds: 2,
+    createdAt: '2025-01-01T00:00:00Z',
+    runsTotal: 4,
+    runsCompleted: 0,
+    runsRunning: 2,
+    runsQueued: 2,
+    runsOther: 0,
+    etaSeconds: null,
+    ...over,
   };
 }
 const detail = (id: number, over: Partial<StudySummary> = {}): StudyDetail => ({
-  ...summary(id, over), configurations: [], runs: [], aggregates: [], verdicts: null, sizeSeries: [],
+  ...summary(id, over),
+  configurations: [],
+  runs: [],
+  aggregates: [],
+  verdicts: null,
+  sizeSeries: [],
 });
 
 describe('useStudiesStore', () => {
@@ -42,7 +59,18 @@ describe('useStudiesStore', () => {
   it('pauses, compares and exports', async () => {
     lab.current.on('studies:get', () => detail(1));
     lab.current.on('studies:pause', () => summary(1, { status: 'paused' }));
-    lab.current.on('studies:compare', () => ({ a: 'x', b: 'y', metric: 'testAccuracy', design: 'paired', n: 5, difference: 0.01, ci95: [0.005, 0.015], t: 4, df: 4, p: 0.004 }));
+    lab.current.on('studies:compare', () => ({
+      a: 'x',
+      b: 'y',
+      metric: 'testAccuracy',
+      design: 'paired',
+      n: 5,
+      difference: 0.01,
+      ci95: [0.005, 0.015],
+      t: 4,
+      df: 4,
+      p: 0.004,
+    }));
     lab.current.on('studies:export', () => ({ kind: 'saved', path: '/home/me/study-1-report.zip' }));
     const studies = useStudiesStore();
     await studies.open(1);

@@ -6,8 +6,22 @@ import type { SizeSeries } from '@shared/study-types';
 
 const spread = (mean: number, half: number) => ({ n: 3, mean, sd: half / 2, ci95: [mean - half, mean + half] as [number, number] });
 const series: SizeSeries[] = [
-  { key: 'example-1', label: 'Example 1', points: [{ trainSize: 200, accuracy: spread(0.7, 0.02) }, { trainSize: 500, accuracy: spread(0.8, 0.01) }] },
-  { key: 'example-3', label: 'Example 3', points: [{ trainSize: 200, accuracy: spread(0.75, 0.03) }, { trainSize: 5000, accuracy: spread(0.9, 0.005) }] },
+  {
+    key: 'example-1',
+    label: 'Example 1',
+    points: [
+      { trainSize: 200, accuracy: spread(0.7, 0.02) },
+      { trainSize: 500, accuracy: spread(0.8, 0.01) },
+    ],
+  },
+  {
+    key: 'example-3',
+    label: 'Example 3',
+    points: [
+      { trainSize: 200, accuracy: spread(0.75, 0.03) },
+      { trainSize: 5000, accuracy: spread(0.9, 0.005) },
+    ],
+  },
 ];
 
 describe('accuracyVsSizeOption', () => {
@@ -21,13 +35,28 @@ describe('accuracyVsSizeOption', () => {
   it('draws each configuration as a mean line and a 95% CI band in percent', () => {
     const lines = option.series as { name: string; data: number[][]; stack?: string; areaStyle?: unknown }[];
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatchObject({ name: 'Example 1', data: [[200, 70], [500, 80]] });
+    expect(lines[0]).toMatchObject({
+      name: 'Example 1',
+      data: [
+        [200, 70],
+        [500, 80],
+      ],
+    });
     // lower edge, then the band's height stacked on it
-    expect(lines[1].data).toEqual([[200, 68], [500, 79]]);
+    expect(lines[1].data).toEqual([
+      [200, 68],
+      [500, 79],
+    ]);
     expect(lines[2].data[0][1]).toBeCloseTo(4, 9);
     expect(lines[2].areaStyle).toBeDefined();
     expect(lines[1].stack).toBe(lines[2].stack);
-    expect(lines[3]).toMatchObject({ name: 'Example 3', data: [[200, 75], [5000, 90]] });
+    expect(lines[3]).toMatchObject({
+      name: 'Example 3',
+      data: [
+        [200, 75],
+        [5000, 90],
+      ],
+    });
   });
 
   it("colours configurations from the app's one palette, on screen as in the report", () => {

@@ -6,8 +6,23 @@ import type { ConfigAggregate } from '@shared/study-types';
 
 function aggregate(key: string, first: ConfigAggregate['outputSignal']['first'], last: ConfigAggregate['outputSignal']['last']): ConfigAggregate {
   return {
-    key, label: key, runs: 2, testAccuracy: null, testLoss: null, epochsTo90: null, epochsTo95: null, secondsTo90: null, secondsTo95: null,
-    reached90: 0, reached95: 0, testAccuracyCurve: [], valAccuracyCurve: [], trainLossCurve: [], gradientNorms: [], saturation: [], outputSignal: { first, last },
+    key,
+    label: key,
+    runs: 2,
+    testAccuracy: null,
+    testLoss: null,
+    epochsTo90: null,
+    epochsTo95: null,
+    secondsTo90: null,
+    secondsTo95: null,
+    reached90: 0,
+    reached95: 0,
+    testAccuracyCurve: [],
+    valAccuracyCurve: [],
+    trainLossCurve: [],
+    gradientNorms: [],
+    saturation: [],
+    outputSignal: { first, last },
   };
 }
 
@@ -23,7 +38,10 @@ describe('outputSignalOption', () => {
     expect(first.yAxis).toMatchObject({ type: 'log' });
     const series = first.series as { name: string; data: number[][]; color: string }[];
     expect(series.map((s) => s.name)).toEqual(['mse', 'ce']);
-    expect(series[0].data).toEqual([[0.1, 0.05], [0.9, GRADIENT_FLOOR]]);
+    expect(series[0].data).toEqual([
+      [0.1, 0.05],
+      [0.9, GRADIENT_FLOOR],
+    ]);
     // colours follow the configuration's position, so they match the other study charts
     expect(series[1].color).not.toBe(series[0].color);
     expect((outputSignalOption(aggregates, 'last').series as unknown[]).length).toBe(1);

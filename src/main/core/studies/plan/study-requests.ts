@@ -28,18 +28,17 @@ export function createStudyFromRequest(store: RunStore, request: ParsedRequest<'
         `a study holds at most ${MAX_STUDY_RUNS}: use fewer levels, factors or seeds, or split it into several studies`,
     );
   }
-  const summary = createStudy(
-    store,
-    { name: request.name, builtinId: null, datasetId: request.datasetId, configurations, seeds: request.seeds },
-    workers,
-  );
+  const summary = createStudy(store, { name: request.name, builtinId: null, datasetId: request.datasetId, configurations, seeds: request.seeds }, workers);
   return { summary, skipped, skippedMessage };
 }
 
 /** " × train sizes 1,000 / 8,000", or "" without sizes. */
 function sizesText(sizes: readonly number[] | undefined): string {
   if (!sizes || sizes.length === 0) return '';
-  return ` × train sizes ${[...sizes].sort((a, b) => a - b).map((n) => n.toLocaleString('en-US')).join(' / ')}`;
+  return ` × train sizes ${[...sizes]
+    .sort((a, b) => a - b)
+    .map((n) => n.toLocaleString('en-US'))
+    .join(' / ')}`;
 }
 
 /** `studies:startBuiltin`: the five presets (× each training-set size, if any) × `seeds` seeds with `epochs` epochs each. */

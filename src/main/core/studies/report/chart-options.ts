@@ -76,7 +76,12 @@ export function testAccuracyChart(aggregates: readonly ConfigAggregate[], perRun
         name: `${a.label} CI`,
         color: '#333333',
         symbol: 'none',
-        data: a.testAccuracy ? [[i, a.testAccuracy.ci95[0] * 100], [i, a.testAccuracy.ci95[1] * 100]] : [],
+        data: a.testAccuracy
+          ? [
+              [i, a.testAccuracy.ci95[0] * 100],
+              [i, a.testAccuracy.ci95[1] * 100],
+            ]
+          : [],
       })),
       {
         type: 'scatter',

@@ -18,9 +18,23 @@ function allLayers(runs: readonly RunDetail[]): string[] {
 }
 
 const RUN_COLUMNS = [
-  'run_id', 'run_name', 'configuration', 'seed', 'status', 'loss', 'hidden_activation', 'output_activation',
-  'hidden_units', 'target_encoding', 'output_rescale', 'optimizer', 'learning_rate', 'batch_size', 'epochs_planned',
-  'final_test_accuracy', 'final_test_loss',
+  'run_id',
+  'run_name',
+  'configuration',
+  'seed',
+  'status',
+  'loss',
+  'hidden_activation',
+  'output_activation',
+  'hidden_units',
+  'target_encoding',
+  'output_rescale',
+  'optimizer',
+  'learning_rate',
+  'batch_size',
+  'epochs_planned',
+  'final_test_accuracy',
+  'final_test_loss',
 ];
 /** `val_*` is empty for runs without a validation split; `test_*` is empty for runs recorded before schema 2. */
 const EPOCH_COLUMNS = ['epoch', 'train_loss', 'train_accuracy', 'val_loss', 'val_accuracy', 'test_loss', 'test_accuracy', 'seconds', 'samples_per_second'];
@@ -36,9 +50,23 @@ export function epochsCsv(configurations: readonly StudyConfiguration[], runs: r
   for (const run of runs) {
     const c = run.config;
     const runCells = [
-      run.id, run.name, configurationKeyOf(c, configurations), run.seed, run.status, c.loss, c.hiddenActivation,
-      c.outputActivation, c.hiddenUnits.join('-'), c.targetEncoding, c.outputRescale, c.optimizer, c.learningRate,
-      c.batchSize, c.epochs, run.evaluation?.testAccuracy ?? null, run.evaluation?.testLoss ?? null,
+      run.id,
+      run.name,
+      configurationKeyOf(c, configurations),
+      run.seed,
+      run.status,
+      c.loss,
+      c.hiddenActivation,
+      c.outputActivation,
+      c.hiddenUnits.join('-'),
+      c.targetEncoding,
+      c.outputRescale,
+      c.optimizer,
+      c.learningRate,
+      c.batchSize,
+      c.epochs,
+      run.evaluation?.testAccuracy ?? null,
+      run.evaluation?.testLoss ?? null,
     ];
     for (const e of run.epochs) {
       const epochCells = [e.epoch, e.trainLoss, e.trainAccuracy, e.valLoss, e.valAccuracy, e.testLoss, e.testAccuracy, e.seconds, e.samplesPerSecond];

@@ -63,7 +63,6 @@ export async function studyExportFiles(detail: StudyDetail, runs: readonly RunDe
     options.push(['val-accuracy', 'Validation accuracy per epoch', valAccuracyChart(detail.aggregates)]);
   }
   options.push(
-
     ['train-loss', 'Training loss per epoch', trainLossChart(detail.aggregates)],
     ['test-accuracy', 'Final test accuracy per configuration', testAccuracyChart(detail.aggregates, perRun)],
   );

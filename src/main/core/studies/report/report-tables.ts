@@ -101,7 +101,10 @@ export function studyFacts(detail: StudyDetail): [string, string][] {
     ['Dataset', detail.datasetId],
     ['Seeds per configuration', String(detail.seeds)],
     ['Design', DESIGN],
-    ['Runs', `${detail.runsCompleted} completed, ${detail.runsRunning} running, ${detail.runsQueued} queued, ${detail.runsOther} other, of ${detail.runsTotal}`],
+    [
+      'Runs',
+      `${detail.runsCompleted} completed, ${detail.runsRunning} running, ${detail.runsQueued} queued, ${detail.runsOther} other, of ${detail.runsTotal}`,
+    ],
     ['Created', detail.createdAt],
   ];
 }

@@ -54,7 +54,9 @@ th{background:#f3f5fa;text-align:left}figure{margin:1rem 0}.note{color:#8a5a00}`
 /** A complete HTML document, no external resources. */
 export function renderHtml(input: ReportInput): string {
   const { detail } = input;
-  const facts = studyFacts(detail).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+  const facts = studyFacts(detail)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join('');
   const verdicts = verdictTable(detail);
   const parts = [
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(detail.name)} · Loss Lab study report</title><style>${STYLE}</style></head><body>`,
@@ -65,9 +67,7 @@ export function renderHtml(input: ReportInput): string {
     '<h2>Configurations</h2>',
     htmlTable(aggregateTable(detail.aggregates)),
     '<h2>Comparison</h2>',
-    input.comparison
-      ? htmlTable(comparisonTable(input.comparison, labelOf(detail)))
-      : `<p>${escapeHtml(input.comparisonNote ?? 'No comparison.')}</p>`,
+    input.comparison ? htmlTable(comparisonTable(input.comparison, labelOf(detail))) : `<p>${escapeHtml(input.comparisonNote ?? 'No comparison.')}</p>`,
     '<h2>Charts</h2>',
     ...input.charts.map((c) => `<figure id="${escapeHtml(c.name)}">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`),
     '</body></html>',

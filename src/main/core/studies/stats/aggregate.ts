@@ -8,17 +8,7 @@ import type { Comparison, ConfigAggregate, CurvePoint, LayerTrend, StudyConfigur
 import { mean, RANGES, sampleSd, spreadOrNull, welch } from './stats';
 import { pooledSignal } from '../verdicts/mechanism';
 import type { OutputSignal } from '../../../../shared/run-types';
-import {
-  completedRuns,
-  epochOf,
-  firstReaching,
-  groupRuns,
-  lastEpochOf,
-  layerValue,
-  testAccuracies,
-  testLosses,
-  valuesBySeed,
-} from './group-runs';
+import { completedRuns, epochOf, firstReaching, groupRuns, lastEpochOf, layerValue, testAccuracies, testLosses, valuesBySeed } from './group-runs';
 import { pairBySeed, pairedT } from './paired';
 
 /** mean ± sd over runs, per epoch, of the values that exist (a run without that epoch is left out). */
@@ -75,10 +65,22 @@ export function aggregateConfiguration(configuration: StudyConfiguration, runs: 
     runs: runs.length,
     testAccuracy: spreadOrNull(testAccuracies(done), RANGES.fraction),
     testLoss: spreadOrNull(testLosses(done), RANGES.nonNegative),
-    epochsTo90: spreadOrNull(to90.map((x) => x.epoch), RANGES.epochs),
-    epochsTo95: spreadOrNull(to95.map((x) => x.epoch), RANGES.epochs),
-    secondsTo90: spreadOrNull(to90.map((x) => x.seconds), RANGES.nonNegative),
-    secondsTo95: spreadOrNull(to95.map((x) => x.seconds), RANGES.nonNegative),
+    epochsTo90: spreadOrNull(
+      to90.map((x) => x.epoch),
+      RANGES.epochs,
+    ),
+    epochsTo95: spreadOrNull(
+      to95.map((x) => x.epoch),
+      RANGES.epochs,
+    ),
+    secondsTo90: spreadOrNull(
+      to90.map((x) => x.seconds),
+      RANGES.nonNegative,
+    ),
+    secondsTo95: spreadOrNull(
+      to95.map((x) => x.seconds),
+      RANGES.nonNegative,
+    ),
     reached90: to90.length,
     reached95: to95.length,
     testAccuracyCurve: curve(done, (r, e) => epochOf(r, e)?.testAccuracy ?? null),

@@ -73,11 +73,7 @@ export function lastEpochOf(run: RunDetail): EpochMetrics | undefined {
 }
 
 /** One value of a layer's diagnostics at an epoch, or null when the layer or the value is missing. */
-export function layerValue(
-  epoch: EpochMetrics | undefined,
-  layer: string,
-  field: 'gradientNorm' | 'saturatedFraction',
-): number | null {
+export function layerValue(epoch: EpochMetrics | undefined, layer: string, field: 'gradientNorm' | 'saturatedFraction'): number | null {
   const value = epoch?.layers.find((l) => l.layer === layer)?.[field];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

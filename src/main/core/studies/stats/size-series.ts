@@ -15,7 +15,9 @@ function labelWithoutSize(label: string): string {
 }
 
 function keyWithoutSize(key: string): string {
-  const parts = presetKeyOf(key).split(',').filter((p) => !p.startsWith('trainSize='));
+  const parts = presetKeyOf(key)
+    .split(',')
+    .filter((p) => !p.startsWith('trainSize='));
   return parts.length > 0 ? parts.join(',') : 'base';
 }
 

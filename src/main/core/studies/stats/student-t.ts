@@ -7,10 +7,7 @@
 
 // The published coefficients, digit for digit; float64 rounds the last ones, as every implementation does.
 /* eslint-disable no-loss-of-precision */
-const LANCZOS = [
-  76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
-  -0.5395239384953e-5,
-];
+const LANCZOS = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
 /* eslint-enable no-loss-of-precision */
 
 /** ln Γ(x) for x > 0 (Lanczos, relative error < 2e-10). */

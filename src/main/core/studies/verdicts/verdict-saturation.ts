@@ -55,7 +55,9 @@ export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omi
   const last = wrongSampleCorrelation(ex1, 'last');
   const first = wrongSampleCorrelation(ex1, 'first');
   const hidden = hiddenComparison(groups);
-  const contrast = groups.has('example-3') ? `; contrast, ${rhoText('Example 3 (softmax + cross-entropy), last epoch', wrongSampleCorrelation(groups.get('example-3') ?? [], 'last'))}` : '';
+  const contrast = groups.has('example-3')
+    ? `; contrast, ${rhoText('Example 3 (softmax + cross-entropy), last epoch', wrongSampleCorrelation(groups.get('example-3') ?? [], 'last'))}`
+    : '';
   const output =
     `Output gradient vs output error over wrong probe samples (error ≥ ${WRONG_ERROR}; Spearman ρ, negative when more ` +
     `confidently wrong samples get smaller gradients): ${rhoText('Example 1, last epoch', last)}; ` +
@@ -71,7 +73,8 @@ export function saturationVerdict(groups: ReadonlyMap<string, RunDetail[]>): Omi
       : 'The evidence is too weak to decide.';
   if (last.ci95[1] < 0) {
     status = 'supported';
-    reading = 'The more confidently wrong a sample, the smaller its gradient: saturation of the tanh output withholds the signal from the samples that most need it.';
+    reading =
+      'The more confidently wrong a sample, the smaller its gradient: saturation of the tanh output withholds the signal from the samples that most need it.';
   } else if (last.ci95[0] > 0 && hidden.tanh === 'not worse') {
     status = 'not supported';
     reading = 'The gradient grows with the error on wrong samples, and the tanh hidden layer does not attenuate the backward signal more than relu.';

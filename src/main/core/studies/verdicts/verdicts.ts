@@ -24,7 +24,7 @@ import { saturationVerdict } from './verdict-saturation';
 export const CLAIMS = [
   'MSE loss with tanh outputs converges slower than cross-entropy with softmax.',
   'MSE + tanh reaches significantly lower accuracy after the last epoch.',
-  "Rescaling the tanh outputs by (p + 1) / 2 (Example 2) improves accuracy.",
+  'Rescaling the tanh outputs by (p + 1) / 2 (Example 2) improves accuracy.',
   'tanh saturation hinders gradient flow.',
 ] as const;
 
@@ -37,8 +37,14 @@ function reachText(name: string, runs: readonly RunDetail[]): string {
   const done = completedRuns(runs);
   const reached = done.map((r) => firstReaching(r.epochs, 0.9)).filter((x) => x !== null);
   if (reached.length === 0) return `${name} reached 90% in 0 of ${done.length} runs`;
-  const epochs = meanSd(reached.map((x) => x.epoch), 'number');
-  const seconds = meanSd(reached.map((x) => x.seconds), 'number');
+  const epochs = meanSd(
+    reached.map((x) => x.epoch),
+    'number',
+  );
+  const seconds = meanSd(
+    reached.map((x) => x.seconds),
+    'number',
+  );
   return `${name} reached 90% in ${reached.length} of ${done.length} runs, after ${epochs} epochs, ${seconds} s`;
 }
 
@@ -49,7 +55,11 @@ function missing(groups: RunGroups, keys: readonly string[]): string | null {
 
 /** "test", "validation", or both named when old and new runs mix. */
 function sourceLabel(runs: readonly RunDetail[]): string {
-  const sources = new Set(completedRuns(runs).map((r) => epochAccuracy(epochOf(r, 1))?.source).filter((s) => s !== undefined));
+  const sources = new Set(
+    completedRuns(runs)
+      .map((r) => epochAccuracy(epochOf(r, 1))?.source)
+      .filter((s) => s !== undefined),
+  );
   if (sources.size === 1) return [...sources][0] === 'test' ? 'Test' : 'Validation (runs recorded without per-epoch test figures)';
   return 'Test (validation for runs recorded without per-epoch test figures)';
 }

@@ -36,7 +36,8 @@ export interface SelectorOptions {
   warn?: (line: string) => void;
 }
 
-const oneLine = (error: unknown): string => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).split('\n')[0];
+const oneLine = (error: unknown): string =>
+  (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).split('\n')[0];
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 
 /** Chooses backends for one process (or worker): loads, smoke steps and measurements are kept for its life. */
@@ -77,7 +78,12 @@ export function createBackendSelector(options: SelectorOptions): (request: Selec
   };
 
   /** Activates `c` and runs its smoke step (once per shape per process) and `timed` timed steps, or says why it failed. */
-  const accept = async (c: BackendCandidate, config: ModelConfig, timed = 0, giveUpAboveMs?: number): Promise<{ failure: string } | { msPerStep: number | null }> => {
+  const accept = async (
+    c: BackendCandidate,
+    config: ModelConfig,
+    timed = 0,
+    giveUpAboveMs?: number,
+  ): Promise<{ failure: string } | { msPerStep: number | null }> => {
     try {
       await activate(c);
     } catch (error) {
@@ -114,7 +120,9 @@ export function createBackendSelector(options: SelectorOptions): (request: Selec
     }
     if (best === null) throw new Error(`no TensorFlow.js backend passed its smoke step here: ${failures.join('; ')}`);
     const date = now().toISOString();
-    const others = Object.entries(times).filter(([name]) => name !== best.name).sort((a, b) => a[1] - b[1]);
+    const others = Object.entries(times)
+      .filter(([name]) => name !== best.name)
+      .sort((a, b) => a[1] - b[1]);
     const shape = shapeKey(config);
     const verdict =
       others.length === 0

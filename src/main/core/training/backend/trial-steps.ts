@@ -56,7 +56,8 @@ export function trialSteps(config: ModelConfig, options: TrialOptions): TrialRes
     if (!Number.isFinite(loss)) throw new SmokeStepError(`its training step gave a non-finite loss (${loss})`);
     const model = ctx.model;
     const outputs = tf.tidy(() => Array.from((model.predict(batchTensors(rows, order, 0, 1).x) as tf.Tensor).dataSync()));
-    if (outputs.length !== 10 || !outputs.every(Number.isFinite)) throw new SmokeStepError(`its prediction gave non-finite outputs (${outputs.slice(0, 3).join(', ')}…)`);
+    if (outputs.length !== 10 || !outputs.every(Number.isFinite))
+      throw new SmokeStepError(`its prediction gave non-finite outputs (${outputs.slice(0, 3).join(', ')}…)`);
     let total = 0;
     let timed = 0;
     while (timed < options.timedSteps) {

@@ -33,7 +33,15 @@ function attrsOf(attrs: tf.NamedAttrMap): AdamStepAttrs {
     if (typeof value !== 'number') throw new Error(`${ADAM_KERNEL}: attribute ${key} must be a number`);
     return value;
   };
-  return { count: n('count'), beta1: n('beta1'), beta2: n('beta2'), oneMinusAccBeta1: n('oneMinusAccBeta1'), oneMinusAccBeta2: n('oneMinusAccBeta2'), epsilon: n('epsilon'), learningRate: n('learningRate') };
+  return {
+    count: n('count'),
+    beta1: n('beta1'),
+    beta2: n('beta2'),
+    oneMinusAccBeta1: n('oneMinusAccBeta1'),
+    oneMinusAccBeta2: n('oneMinusAccBeta2'),
+    epsilon: n('epsilon'),
+    learningRate: n('learningRate'),
+  };
 }
 
 function input(inputs: tf.NamedTensorInfoMap, name: string): tf.TensorInfo {
@@ -45,8 +53,14 @@ function input(inputs: tf.NamedTensorInfoMap, name: string): tf.TensorInfo {
 /** The same float32 operations, in the same order, as tf.train.adam's kernels (Math.fround after each). */
 function adamJs(p: Float32Array, out: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, a: AdamStepAttrs): void {
   const f = Math.fround;
-  const b1 = f(a.beta1), c1 = f(1 - a.beta1), b2 = f(a.beta2), c2 = f(1 - a.beta2);
-  const acc1 = f(a.oneMinusAccBeta1), acc2 = f(a.oneMinusAccBeta2), eps = f(a.epsilon), negLr = f(-a.learningRate);
+  const b1 = f(a.beta1),
+    c1 = f(1 - a.beta1),
+    b2 = f(a.beta2),
+    c2 = f(1 - a.beta2);
+  const acc1 = f(a.oneMinusAccBeta1),
+    acc2 = f(a.oneMinusAccBeta2),
+    eps = f(a.epsilon),
+    negLr = f(-a.learningRate);
   for (let i = 0; i < p.length; i++) {
     const gi = g[i];
     const m1 = f(f(m[i] * b1) + f(gi * c1));
@@ -74,7 +88,22 @@ const wasmAdam: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       continue;
     }
     const at = (info: tf.TensorInfo): number => heapOffset(backend, info);
-    kernels.adam_step(at(p), at(out), at(g), at(m), at(v), sizeOf(p), a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.oneMinusAccBeta1, a.oneMinusAccBeta2, a.epsilon, -a.learningRate);
+    kernels.adam_step(
+      at(p),
+      at(out),
+      at(g),
+      at(m),
+      at(v),
+      sizeOf(p),
+      a.beta1,
+      1 - a.beta1,
+      a.beta2,
+      1 - a.beta2,
+      a.oneMinusAccBeta1,
+      a.oneMinusAccBeta2,
+      a.epsilon,
+      -a.learningRate,
+    );
   }
   return outputs;
 };

@@ -57,7 +57,13 @@ function forward(backendName: string): tf.KernelFunc {
       return y;
     }
     const fusable = activation === 'relu' || activation === 'sigmoid';
-    const z = call(backendName, '_FusedMatMul', backend, { a: as(x, [1, rows, inUnits]), b: as(w, [1, inUnits, units]), bias: b }, { transposeA: false, transposeB: false, activation: fusable ? activation : 'linear' });
+    const z = call(
+      backendName,
+      '_FusedMatMul',
+      backend,
+      { a: as(x, [1, rows, inUnits]), b: as(w, [1, inUnits, units]), bias: b },
+      { transposeA: false, transposeB: false, activation: fusable ? activation : 'linear' },
+    );
     const z2 = as(z, [rows, units]);
     if (activation !== 'tanh') return z2;
     const y = call(backendName, 'Tanh', backend, { x: z2 }, {});
@@ -116,7 +122,8 @@ function tfProduct(backendName: string, backend: ArrayBackend, a: tf.TensorInfo,
 export function registerDenseKernel(): void {
   for (const backendName of ['wasm', 'cpu']) {
     if (tf.getKernel(DENSE_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: DENSE_KERNEL, backendName, kernelFunc: forward(backendName) });
-    if (tf.getKernel(DENSE_GRAD_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: DENSE_GRAD_KERNEL, backendName, kernelFunc: gradient(backendName) });
+    if (tf.getKernel(DENSE_GRAD_KERNEL, backendName) === undefined)
+      tf.registerKernel({ kernelName: DENSE_GRAD_KERNEL, backendName, kernelFunc: gradient(backendName) });
   }
   if (tf.getGradient(DENSE_KERNEL) !== undefined) return;
   tf.registerGradient({

@@ -14,7 +14,13 @@ export const WASM_DENSE_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2 } as const;
 export type WasmDenseActivation = keyof typeof WASM_DENSE_ACTIVATIONS;
 
 /** activation(x·w + b): a new [rows, units] tensor. */
-export function wasmDense({ backend, kernels }: HeapKernels, x: tf.TensorInfo, w: tf.TensorInfo, b: tf.TensorInfo, activation: WasmDenseActivation): tf.TensorInfo {
+export function wasmDense(
+  { backend, kernels }: HeapKernels,
+  x: tf.TensorInfo,
+  w: tf.TensorInfo,
+  b: tf.TensorInfo,
+  activation: WasmDenseActivation,
+): tf.TensorInfo {
   const [rows, inUnits] = x.shape;
   const units = w.shape[1];
   const out = backend.makeOutput([rows, units], 'float32');
@@ -29,7 +35,12 @@ export function wasmDense({ backend, kernels }: HeapKernels, x: tf.TensorInfo, w
 const GRAD_ACTIVATIONS = { linear: 0, relu: 1, tanh: 2, sigmoid: 3 } as const;
 
 /** dz = activation'(y)·dy and db = the column sums of dz: two new tensors, [rows, units] and [units]. */
-export function wasmOutputGradient({ backend, kernels }: HeapKernels, dy: tf.TensorInfo, y: tf.TensorInfo, activation: keyof typeof GRAD_ACTIVATIONS): { dz: tf.TensorInfo; db: tf.TensorInfo } {
+export function wasmOutputGradient(
+  { backend, kernels }: HeapKernels,
+  dy: tf.TensorInfo,
+  y: tf.TensorInfo,
+  activation: keyof typeof GRAD_ACTIVATIONS,
+): { dz: tf.TensorInfo; db: tf.TensorInfo } {
   const [rows, units] = dy.shape;
   const dz = backend.makeOutput([rows, units], 'float32');
   const db = backend.makeOutput([units], 'float32');

@@ -30,7 +30,8 @@ function parse(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap | undefined
   const activation = OUTPUT_LOSS_ACTIVATIONS.find((a) => a === attrs?.activation);
   const loss = OUTPUT_LOSSES.find((l) => l === attrs?.loss);
   if (z === undefined || y === undefined || labels === undefined) throw new Error(`${OUTPUT_LOSS_KERNEL}: needs inputs z, y and labels`);
-  if (activation === undefined || loss === undefined) throw new Error(`${OUTPUT_LOSS_KERNEL}: unsupported activation ${String(attrs?.activation)} or loss ${String(attrs?.loss)}`);
+  if (activation === undefined || loss === undefined)
+    throw new Error(`${OUTPUT_LOSS_KERNEL}: unsupported activation ${String(attrs?.activation)} or loss ${String(attrs?.loss)}`);
   return { z, y, labels, dy: dy ?? null, activation, loss };
 }
 
@@ -76,7 +77,8 @@ const gradient: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 export function registerOutputLossKernel(): void {
   for (const backendName of ['wasm', 'cpu']) {
     if (tf.getKernel(OUTPUT_LOSS_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: OUTPUT_LOSS_KERNEL, backendName, kernelFunc: forward });
-    if (tf.getKernel(OUTPUT_LOSS_GRAD_KERNEL, backendName) === undefined) tf.registerKernel({ kernelName: OUTPUT_LOSS_GRAD_KERNEL, backendName, kernelFunc: gradient });
+    if (tf.getKernel(OUTPUT_LOSS_GRAD_KERNEL, backendName) === undefined)
+      tf.registerKernel({ kernelName: OUTPUT_LOSS_GRAD_KERNEL, backendName, kernelFunc: gradient });
   }
   if (tf.getGradient(OUTPUT_LOSS_KERNEL) !== undefined) return;
   tf.registerGradient({

@@ -53,7 +53,16 @@ export interface OutputLossResult {
  * Loss and correct count of z [rows, width] against targets y and labels; when `dz` is given, also writes
  * dL/dz · `scale` into it (`scale`: the upstream gradient of the loss, 1 in training).
  */
-export function outputLoss(z: Float32Array, y: Float32Array, labels: Int32Array, width: number, activation: OutputLossActivation, loss: OutputLoss, dz: Float32Array | null, scale = 1): OutputLossResult {
+export function outputLoss(
+  z: Float32Array,
+  y: Float32Array,
+  labels: Int32Array,
+  width: number,
+  activation: OutputLossActivation,
+  loss: OutputLoss,
+  dz: Float32Array | null,
+  scale = 1,
+): OutputLossResult {
   const rows = labels.length;
   const p = new Float64Array(width);
   const dp = new Float64Array(width);

@@ -7,7 +7,14 @@ import type { HeapKernels } from './heap-kernels';
 import { heapOffset } from './tensor-memory';
 
 /** Rows order[start..end) of `images` (rows of `width` bytes) as a new [n, width] float32 tensor, 0..1. */
-export function wasmPixelRows({ backend, kernels }: HeapKernels, images: Uint8Array, width: number, order: Int32Array, start: number, end: number): tf.TensorInfo {
+export function wasmPixelRows(
+  { backend, kernels }: HeapKernels,
+  images: Uint8Array,
+  width: number,
+  order: Int32Array,
+  start: number,
+  end: number,
+): tf.TensorInfo {
   const n = end - start;
   const out = backend.makeOutput([n, width], 'float32');
   const staging = backend.makeOutput([Math.ceil((n * width) / 4)], 'float32');

@@ -34,7 +34,22 @@ export function isWasmMemory(value: unknown): value is WasmMemory {
 
 export interface LossLabWasm {
   /** See native/wasm/: pointers are byte offsets in the shared memory. */
-  adam_step(param: number, out: number, grad: number, m: number, v: number, n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, eps: number, negLr: number): void;
+  adam_step(
+    param: number,
+    out: number,
+    grad: number,
+    m: number,
+    v: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    eps: number,
+    negLr: number,
+  ): void;
   /** out = act(x·w + b), act 0: none, 1: relu, 2: tanh; x [rows, inUnits], w [inUnits, units]; scratch [inUnits] int32 or 0. */
   dense_forward(x: number, w: number, b: number, out: number, scratch: number, rows: number, inUnits: number, units: number, act: number): void;
   /** out = tanh(x) for n floats. */
@@ -58,7 +73,9 @@ export function lossLabWasmBytes(): Uint8Array {
 }
 
 function isLossLabWasm(exports: Record<string, unknown>): exports is Record<string, unknown> & LossLabWasm {
-  return ['adam_step', 'tanh_f32', 'dense_forward', 'dense_weight_grad', 'dense_output_grad', 'dense_input_grad', 'bytes_to_unit'].every((name) => typeof exports[name] === 'function');
+  return ['adam_step', 'tanh_f32', 'dense_forward', 'dense_weight_grad', 'dense_output_grad', 'dense_input_grad', 'bytes_to_unit'].every(
+    (name) => typeof exports[name] === 'function',
+  );
 }
 
 /**

@@ -44,13 +44,7 @@ const PER_LAYER = 4;
  * Saturation is the fraction of (sample, unit) activations that are saturated. With `outputSignal` the output
  * layer also carries each probe sample's output error and gradient (see `OutputSignal`).
  */
-export function probeDiagnostics(
-  model: tf.LayersModel,
-  lossFn: LossFn,
-  probe: SplitTensors,
-  config: ModelConfig,
-  outputSignal = false,
-): LayerDiagnostics[] {
+export function probeDiagnostics(model: tf.LayersModel, lossFn: LossFn, probe: SplitTensors, config: ModelConfig, outputSignal = false): LayerDiagnostics[] {
   const layers = model.layers;
   const activations = layers.map((_, k) => (k < layers.length - 1 ? config.hiddenActivation : config.outputActivation));
   const kernels = layers.map((layer) => layer.trainableWeights[0].read() as tf.Variable);

@@ -81,7 +81,10 @@ function rowsTensor(source: Float32Array | Int32Array, width: number, order: Int
     copyRows(source, width, order, start, end, dtype === 'float32' ? heapFloats(backend, info) : heapInts(backend, info));
     return tf.engine().makeTensorFromTensorInfo(info);
   }
-  const out = source instanceof Float32Array ? copyRows(source, width, order, start, end, new Float32Array(n * width)) : copyRows(source, width, order, start, end, new Int32Array(n * width));
+  const out =
+    source instanceof Float32Array
+      ? copyRows(source, width, order, start, end, new Float32Array(n * width))
+      : copyRows(source, width, order, start, end, new Int32Array(n * width));
   return tf.tensor(out, shape, dtype);
 }
 

@@ -19,7 +19,14 @@ function failed(backend: BackendName | null, error: unknown): TrainingOutcome {
 }
 
 /** Final outcome of a run that ended normally or was stopped: evaluation and weights included. */
-async function finish(status: 'completed' | 'stopped', ctx: StepContext, data: RunData, dataset: Dataset, config: ModelConfig, backend: BackendName): Promise<TrainingOutcome> {
+async function finish(
+  status: 'completed' | 'stopped',
+  ctx: StepContext,
+  data: RunData,
+  dataset: Dataset,
+  config: ModelConfig,
+  backend: BackendName,
+): Promise<TrainingOutcome> {
   const evaluation = evaluateTest(ctx.model, ctx.loss, data.test, dataset.test.labels, config.outputRescale);
   return { status, backend, evaluation, model: await saveModel(ctx.model), error: null };
 }

@@ -12,7 +12,7 @@ export const datasetsListCommand: Command = {
   async run({ options: o, session }) {
     const { api } = await session();
     const list = await api.datasets.list();
-    if (o.flag('json')) return printJson(list), 0;
+    if (o.flag('json')) return (printJson(list), 0);
     console.log(
       table([
         ['id', 'name', 'train', 'test', 'source'],

@@ -11,8 +11,7 @@ const fields = Object.keys(FIELD_TITLES) as (keyof ModelConfig)[];
 const shown = (v: ModelConfig[keyof ModelConfig]): string => (v === undefined ? '—' : Array.isArray(v) ? v.join(',') : String(v));
 
 /** Config fields whose values differ between the two runs. */
-export const differingFields = (a: ModelConfig, b: ModelConfig): (keyof ModelConfig)[] =>
-  fields.filter((f) => shown(a[f]) !== shown(b[f]));
+export const differingFields = (a: ModelConfig, b: ModelConfig): (keyof ModelConfig)[] => fields.filter((f) => shown(a[f]) !== shown(b[f]));
 
 /** Three tables: config side by side (differences marked), final metrics, and the curves epoch by epoch. */
 export function comparison(a: RunDetail, b: RunDetail): string {

@@ -11,7 +11,7 @@ export const runsExportCommand: Command = {
   args: [{ name: 'id', description: 'Run id, from `lab runs list`', required: true }],
   options: [{ name: 'out', type: 'path', valueName: '<dir>', description: 'Folder to write into (created if missing); required' }, JSON_OPTION],
   examples: ['runs export 3 --out ./model-3', 'runs export 3 --out ./model-3 --json'],
-  details: 'The files load with `tf.loadLayersModel(\'file://…/model.json\')` in TensorFlow.js.',
+  details: "The files load with `tf.loadLayersModel('file://…/model.json')` in TensorFlow.js.",
   async run({ args, options: o, session }) {
     const runId = idArgument(args[0], 'the run id', 'runs export 3 --out ./model-3');
     const out = o.string('out');

@@ -33,8 +33,8 @@ export const runsListCommand: Command = {
     }
     const { api } = await session();
     const runs = filterRuns(await listAllRuns((page) => api.runs.list(page)), status, o.string('dataset'), o.number('limit'));
-    if (o.flag('json')) return printJson(runs), 0;
-    if (runs.length === 0) return console.log('no runs match: try `lab train --preset example-3`'), 0;
+    if (o.flag('json')) return (printJson(runs), 0);
+    if (runs.length === 0) return (console.log('no runs match: try `lab train --preset example-3`'), 0);
     console.log(
       table([
         ['id', 'name', 'status', 'dataset', 'epochs', 'test acc', 'created'],

@@ -50,7 +50,7 @@ function printRun(run: RunDetail): void {
 
 export const runsShowCommand: Command = {
   name: 'runs show',
-  summary: "Show a run: its config, epochs and test evaluation",
+  summary: 'Show a run: its config, epochs and test evaluation',
   args: [{ name: 'id', description: 'Run id, from `lab runs list`', required: true }],
   options: [
     { name: 'config', type: 'boolean', description: 'Print only the run file (dataset and config, JSON) that `lab train --config` reads' },

@@ -5,7 +5,7 @@ import { printJson } from '../progress';
 
 export const studyCancelCommand: Command = {
   name: 'study cancel',
-  summary: "Cancel a study: its queued runs are stopped; finished runs and results stay",
+  summary: 'Cancel a study: its queued runs are stopped; finished runs and results stay',
   args: [{ name: 'id', description: 'Study id, from `lab study list`', required: true }],
   options: [JSON_OPTION],
   examples: ['study cancel 2', 'study cancel 2 --json'],

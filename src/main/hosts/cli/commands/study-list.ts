@@ -12,8 +12,8 @@ export const studyListCommand: Command = {
   async run({ options: o, session }) {
     const { api } = await session();
     const studies = await api.studies.list();
-    if (o.flag('json')) return printJson(studies), 0;
-    if (studies.length === 0) return console.log('no studies yet: try `lab study run seed-article --seeds 2 --epochs 2`'), 0;
+    if (o.flag('json')) return (printJson(studies), 0);
+    if (studies.length === 0) return (console.log('no studies yet: try `lab study run seed-article --seeds 2 --epochs 2`'), 0);
     console.log(
       table([
         ['id', 'name', 'status', 'dataset', 'seeds', 'done', 'running', 'queued', 'other', 'created'],

@@ -11,7 +11,8 @@ export const studyResumeCommand: Command = {
   args: [{ name: 'id', description: 'Study id, from `lab study list`', required: true }],
   options: [WORKERS_OPTION, QUEUE_OPTION, JSON_OPTION],
   examples: ['study resume 2', 'study resume 2 --workers 1 --json'],
-  details: 'Queued runs train here (or on --queue\'s workers: runs a queue still holds are picked up, not trained twice); Ctrl-C pauses the study again (exit 130).',
+  details:
+    "Queued runs train here (or on --queue's workers: runs a queue still holds are picked up, not trained twice); Ctrl-C pauses the study again (exit 130).",
   async run({ args, options: o, session }) {
     const studyId = idArgument(args[0], 'the study id', 'study resume 2');
     const json = o.flag('json');
@@ -23,7 +24,10 @@ export const studyResumeCommand: Command = {
     if (outcome.paused) return 130;
     // `incomplete`: nothing left to train but some planned runs did not complete (`study resume` retries them).
     if (detail.status !== 'completed') {
-      if (!json) process.stderr.write(`study ${detail.id} ended ${detail.status}: ${detail.runsCompleted}/${detail.runsTotal} runs completed; \`lab study resume ${detail.id}\` retries the others\n`);
+      if (!json)
+        process.stderr.write(
+          `study ${detail.id} ended ${detail.status}: ${detail.runsCompleted}/${detail.runsTotal} runs completed; \`lab study resume ${detail.id}\` retries the others\n`,
+        );
       return 1;
     }
     return 0;

@@ -12,7 +12,11 @@ import { runStudy, trainedOn } from '../wait-study';
 import type { CliSession } from '../cli-session';
 
 /** The study a command line asks for: the built-in one or a study file, as a plan (for --dry-run) and a starter. */
-function plan(args: readonly string[], o: OptionReader, datasetId: string): PlannedStudy & { start: (s: CliSession) => ReturnType<CliSession['api']['studies']['create']> } {
+function plan(
+  args: readonly string[],
+  o: OptionReader,
+  datasetId: string,
+): PlannedStudy & { start: (s: CliSession) => ReturnType<CliSession['api']['studies']['create']> } {
   const path = o.string('config');
   const seeds = o.number('seeds');
   const epochs = o.number('epochs');
@@ -42,7 +46,12 @@ export const studyRunCommand: Command = {
   summary: 'Run a study (configurations × seeds) to the end and print its summary',
   args: [{ name: 'builtin', description: `The built-in study: ${SEED_ARTICLE_ID} (the seed article's five configurations and verdicts)`, required: false }],
   options: [
-    { name: 'config', type: 'path', valueName: '<study.json>', description: 'A study file: {name, datasetId, base, factors, seeds}, the shape the Studies view creates' },
+    {
+      name: 'config',
+      type: 'path',
+      valueName: '<study.json>',
+      description: 'A study file: {name, datasetId, base, factors, seeds}, the shape the Studies view creates',
+    },
     { name: 'dry-run', type: 'boolean', description: 'List the runs the study would queue and the combinations it skips; train nothing' },
     { name: 'seeds', type: 'integer', min: 1, max: 20, description: 'Runs per configuration (seeds 1..n); overrides the file', default: '5 (built-in)' },
     { name: 'epochs', type: 'integer', min: 1, max: 50, description: 'Epochs of every run; overrides the file', default: '10 (built-in)' },
@@ -58,7 +67,11 @@ export const studyRunCommand: Command = {
     WORKERS_OPTION,
     JSON_OPTION,
   ],
-  examples: ['study run seed-article --seeds 5 --epochs 10', 'study run seed-article --seeds 3 --sizes 1000,8000,60000', 'study run --config study.json --dry-run'],
+  examples: [
+    'study run seed-article --seeds 5 --epochs 10',
+    'study run seed-article --seeds 3 --sizes 1000,8000,60000',
+    'study run --config study.json --dry-run',
+  ],
   details:
     'Progress goes to stderr. Ctrl-C pauses the study (exit 130); `lab study resume <id>` continues it. ' +
     'A factor is {"field": "loss", "levels": ["mse", "categoricalCrossentropy"]}; combinations that cannot train are skipped with the reason.',
@@ -83,13 +96,24 @@ export const studyRunCommand: Command = {
       trainedOn(s.lab.info().workers, o.string('queue')),
     );
     const { detail } = outcome;
-    if (json) printJson({ type: 'result', studyId: detail.id, status: detail.status, seconds: outcome.seconds, aggregates: detail.aggregates, verdicts: detail.verdicts });
+    if (json)
+      printJson({
+        type: 'result',
+        studyId: detail.id,
+        status: detail.status,
+        seconds: outcome.seconds,
+        aggregates: detail.aggregates,
+        verdicts: detail.verdicts,
+      });
     else console.log(`${studyReport(detail)}\n\n${detail.runsTotal} runs in ${outcome.seconds.toFixed(0)} s`);
     if (outcome.paused && !json) process.stderr.write(`paused: continue with \`lab study resume ${detail.id}\`\n`);
     if (outcome.paused) return 130;
     // `incomplete`: nothing left to train but some planned runs did not complete (`study resume` retries them).
     if (detail.status !== 'completed') {
-      if (!json) process.stderr.write(`study ${detail.id} ended ${detail.status}: ${detail.runsCompleted}/${detail.runsTotal} runs completed; \`lab study resume ${detail.id}\` retries the others\n`);
+      if (!json)
+        process.stderr.write(
+          `study ${detail.id} ended ${detail.status}: ${detail.runsCompleted}/${detail.runsTotal} runs completed; \`lab study resume ${detail.id}\` retries the others\n`,
+        );
       return 1;
     }
     return 0;

@@ -27,13 +27,14 @@ export const studyShowCommand: Command = {
   args: [{ name: 'id', description: 'Study id, from `lab study list`', required: true }],
   options: [JSON_OPTION],
   examples: ['study show 1', 'study show 1 --json'],
-  details: 'Comparisons of test accuracy, each configuration against the first: paired by seed (the study gives every configuration the same initial weights and shuffles per seed), Welch where seeds do not match.',
+  details:
+    'Comparisons of test accuracy, each configuration against the first: paired by seed (the study gives every configuration the same initial weights and shuffles per seed), Welch where seeds do not match.',
   async run({ args, options: o, session }) {
     const studyId = idArgument(args[0], 'the study id', 'study show 1');
     const { api } = await session();
     const detail = await api.studies.get({ studyId });
     const comparisons = await compareToFirst(api, detail);
-    if (o.flag('json')) return printJson({ ...detail, comparisons }), 0;
+    if (o.flag('json')) return (printJson({ ...detail, comparisons }), 0);
     console.log(studyReport(detail));
     if (comparisons.length) {
       const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));

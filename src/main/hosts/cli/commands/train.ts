@@ -44,7 +44,12 @@ export const trainCommand: Command = {
       description: 'Base config the flags override',
       default: DEFAULT_BASE_PRESET,
     },
-    { name: 'config', type: 'path', valueName: '<run.json>', description: 'Base config from a run file, as `lab runs show <id> --config` prints it; applied over --preset' },
+    {
+      name: 'config',
+      type: 'path',
+      valueName: '<run.json>',
+      description: 'Base config from a run file, as `lab runs show <id> --config` prints it; applied over --preset',
+    },
     DATASET_OPTION,
     QUEUE_OPTION,
     { name: 'name', type: 'string', description: 'Name shown in the history; default: the preset or architecture and the seed' },
@@ -70,7 +75,10 @@ export const trainCommand: Command = {
     let runId = 0;
     const finished = new Promise<RunStatus>((resolve) => {
       api.runs.onBatch((b) => {
-        if (b.runId === runId) progress.update(`epoch ${b.epoch} batch ${b.batch}/${b.batchesPerEpoch}  loss ${num(b.loss)}  ${Math.round(b.samplesPerSecond)} samples/s  ${Math.ceil(b.etaSeconds)} s left`);
+        if (b.runId === runId)
+          progress.update(
+            `epoch ${b.epoch} batch ${b.batch}/${b.batchesPerEpoch}  loss ${num(b.loss)}  ${Math.round(b.samplesPerSecond)} samples/s  ${Math.ceil(b.etaSeconds)} s left`,
+          );
       });
       api.runs.onEpoch(({ runId: id, metrics }) => {
         if (id !== runId) return;
@@ -86,7 +94,7 @@ export const trainCommand: Command = {
     runId = run.id;
     const stop = (): void => void api.runs.stop({ runId }).catch(() => {});
     process.once('SIGINT', stop);
-    if (!json) console.log(`run ${runId} "${run.name}": ${config.epochs} epoch${config.epochs === 1 ? "" : "s"}, seed ${config.seed}, dataset ${datasetId}`);
+    if (!json) console.log(`run ${runId} "${run.name}": ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, seed ${config.seed}, dataset ${datasetId}`);
     const status = await finished;
     process.off('SIGINT', stop);
     progress.done();

@@ -6,7 +6,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     name: 'data-dir',
     type: 'path',
     valueName: '<dir>',
-    description: 'Folder of the database and datasets (env LOSS_LAB_DATA_DIR); default: the desktop app\'s',
+    description: "Folder of the database and datasets (env LOSS_LAB_DATA_DIR); default: the desktop app's",
   },
   { name: 'help', short: 'h', type: 'boolean', description: 'Print this help' },
 ];

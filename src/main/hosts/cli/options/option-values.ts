@@ -12,8 +12,7 @@ const range = (o: OptionSpec): string => {
 function checkNumber(o: OptionSpec, text: string, integer: boolean, what: string): number {
   const n = text.trim() === '' ? NaN : Number(text);
   const wanted = `${integer ? 'a whole number' : 'a number'}${range(o) ? ` ${range(o)}` : ''}`;
-  const inRange =
-    (o.min === undefined || (o.exclusiveMin ? n > o.min : n >= o.min)) && (o.max === undefined || n <= o.max);
+  const inRange = (o.min === undefined || (o.exclusiveMin ? n > o.min : n >= o.min)) && (o.max === undefined || n <= o.max);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || !inRange) {
     throw new UsageError(`${what} must be ${wanted}, got "${text}"`);
   }

@@ -15,8 +15,7 @@ export type CommandLine =
   | { kind: 'help'; topic: CommandSpec | string | null }
   | { kind: 'run'; command: CommandSpec; args: string[]; options: Map<string, OptionValue> };
 
-const groupsOf = (commands: readonly CommandSpec[]): string[] =>
-  [...new Set(commands.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]))];
+const groupsOf = (commands: readonly CommandSpec[]): string[] => [...new Set(commands.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]))];
 
 /** The command `words` name, a group word, or a one-line error suggesting the closest name. */
 export function findCommand(words: readonly string[], commands: readonly CommandSpec[]): CommandSpec | string {

@@ -108,4 +108,3 @@ describe('embedded MNIST digits', () => {
     expect(readDatasetCache(path).train.count).toBe(8000);
   });
 });
-

@@ -23,7 +23,10 @@ describe('real Fashion-MNIST', () => {
     const dataset = readDatasetCache(fx.registry.cachePath(info.id));
     expect(dataset.train.images.length).toBe(60_000 * 784);
     // Fashion-MNIST is balanced: 6,000 training and 1,000 test images a class.
-    for (const [split, perClass] of [[dataset.train, 6000], [dataset.test, 1000]] as const) {
+    for (const [split, perClass] of [
+      [dataset.train, 6000],
+      [dataset.test, 1000],
+    ] as const) {
       const counts = new Array<number>(10).fill(0);
       for (const label of split.labels) counts[label]++;
       expect(counts).toEqual(new Array<number>(10).fill(perClass));

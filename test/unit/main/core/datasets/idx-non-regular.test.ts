@@ -37,29 +37,40 @@ async function gzipBomb(path: string, header: Uint8Array, zeros: number): Promis
 
 async function importError(folder: string): Promise<DatasetError> {
   const before = readdirSync(join(fx.dataDir, 'datasets'));
-  const error = await fx.registry.import([folder]).then(() => null, (e: unknown) => e);
+  const error = await fx.registry.import([folder]).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DatasetError);
   expect(readdirSync(join(fx.dataDir, 'datasets'))).toEqual(before);
   return error as DatasetError;
 }
 
 describe('import accepts regular files only', () => {
-  it.skipIf(process.platform === 'win32')('a FIFO named like an IDX file is refused at once (it used to wait forever)', async () => {
-    const folder = writeIdxFolder(join(work, 'fifo'), { train: 10, test: 10 });
-    rmSync(folder.files[0]);
-    expect(spawnSync('mkfifo', [folder.files[0]]).status).toBe(0);
-    const error = await importError(folder.dir);
-    expect(error.file).toBe(folder.files[0]);
-    expect(error.problem).toMatch(/is not a regular file \(a FIFO\)/);
-  }, 10_000);
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO named like an IDX file is refused at once (it used to wait forever)',
+    async () => {
+      const folder = writeIdxFolder(join(work, 'fifo'), { train: 10, test: 10 });
+      rmSync(folder.files[0]);
+      expect(spawnSync('mkfifo', [folder.files[0]]).status).toBe(0);
+      const error = await importError(folder.dir);
+      expect(error.file).toBe(folder.files[0]);
+      expect(error.problem).toMatch(/is not a regular file \(a FIFO\)/);
+    },
+    10_000,
+  );
 
-  it.skipIf(!existsSync('/dev/zero'))('a symlink to /dev/zero is refused after resolving it (it used to grow memory without bound)', async () => {
-    const folder = writeIdxFolder(join(work, 'zero'), { train: 10, test: 10 });
-    rmSync(folder.files[2]);
-    symlinkSync('/dev/zero', folder.files[2]);
-    const error = await importError(folder.dir);
-    expect(error.problem).toMatch(/is not a regular file \(a character device, \/dev\/zero\)/);
-  }, 10_000);
+  it.skipIf(!existsSync('/dev/zero'))(
+    'a symlink to /dev/zero is refused after resolving it (it used to grow memory without bound)',
+    async () => {
+      const folder = writeIdxFolder(join(work, 'zero'), { train: 10, test: 10 });
+      rmSync(folder.files[2]);
+      symlinkSync('/dev/zero', folder.files[2]);
+      const error = await importError(folder.dir);
+      expect(error.problem).toMatch(/is not a regular file \(a character device, \/dev\/zero\)/);
+    },
+    10_000,
+  );
 
   it('a symlink to a regular IDX file is followed', async () => {
     const folder = writeIdxFolder(join(work, 'linked'), { train: 10, test: 10 });

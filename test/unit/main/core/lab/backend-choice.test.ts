@@ -21,7 +21,10 @@ async function trainInFreshLab(): Promise<{ run: RunDetail; infoReason: string }
     const started = await call<RunSummary>(lab, 'runs:start', { config, datasetId: 'mnist-embedded' });
     const done = started.status === 'completed' ? 'completed' : await finished(lab, started.id);
     expect(done).toBe('completed');
-    return { run: await call<RunDetail>(lab, 'runs:get', { runId: started.id }), infoReason: (await call<{ backendReason: string }>(lab, 'lab:info')).backendReason };
+    return {
+      run: await call<RunDetail>(lab, 'runs:get', { runId: started.id }),
+      infoReason: (await call<{ backendReason: string }>(lab, 'lab:info')).backendReason,
+    };
   } finally {
     await lab.close();
   }

@@ -80,7 +80,10 @@ describe('browser mode: downloads and uploads', () => {
     mkdirSync(join(dataDir, 'uploads'), { recursive: true });
     writeIdxFolder(folder, { train: 20, test: 10, gz: true });
     const result = await browserLab.handle('datasets:import', { uploadId: 'ab'.repeat(16), name: 'Uploaded digits' });
-    expect(result).toMatchObject({ ok: true, value: { name: 'Uploaded digits', trainSize: 20, testSize: 10, source: expect.stringContaining('uploaded from the browser: t10k-images-idx3-ubyte.gz') } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: 'Uploaded digits', trainSize: 20, testSize: 10, source: expect.stringContaining('uploaded from the browser: t10k-images-idx3-ubyte.gz') },
+    });
     expect(existsSync(folder)).toBe(false);
   });
 

@@ -26,7 +26,10 @@ describe('the lab behind every channel', () => {
   });
 
   it('rejects a bad request with a typed error a person can act on', async () => {
-    const bad = await lab.handle('runs:start', { config: { ...example3, loss: 'categoricalCrossentropy', outputActivation: 'tanh' }, datasetId: 'mnist-embedded' });
+    const bad = await lab.handle('runs:start', {
+      config: { ...example3, loss: 'categoricalCrossentropy', outputActivation: 'tanh' },
+      datasetId: 'mnist-embedded',
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('invalid_request');

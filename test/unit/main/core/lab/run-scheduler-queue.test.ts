@@ -69,7 +69,15 @@ describe('the run scheduler over a queue launcher', () => {
     tracker.completed(result('a', 'lab-a', [epoch(1, 0.7), epoch(2, 0.3)]));
     await settled();
     const run = fixture.store.getRun(runId);
-    expect(run).toMatchObject({ status: 'completed', backend: 'wasm', epochsDone: 2, error: null, hasModel: true, worker: { host: 'lab-a', version: '9.9.9' }, workerHost: 'lab-a' });
+    expect(run).toMatchObject({
+      status: 'completed',
+      backend: 'wasm',
+      epochsDone: 2,
+      error: null,
+      hasModel: true,
+      worker: { host: 'lab-a', version: '9.9.9' },
+      workerHost: 'lab-a',
+    });
     expect(run?.epochs.map((e) => [e.epoch, e.trainLoss])).toEqual([
       [1, 0.7],
       [2, 0.3],

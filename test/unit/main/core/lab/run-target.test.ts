@@ -50,17 +50,22 @@ describe('the lab\'s "Run on" choice', () => {
     expect(await call<RunTargetState>(lab, 'runTarget:get')).toEqual({ target: 'local', url: null, error: null });
   }, 20_000);
 
-  it('sends the next run\'s job to Redis, then trains here again after switching back', async () => {
+  it("sends the next run's job to Redis, then trains here again after switching back", async () => {
     const chosen = await call<RunTargetState>(lab, 'runTarget:set', { target: 'queue', url: redis.url });
     expect(chosen).toEqual({ target: 'queue', url: `redis://:***@127.0.0.1:${redis.port}`, error: null });
-    const saved = readdirSync(dataDir).filter((f) => f !== 'secrets.json' && f.endsWith('.json')).map((f) => readFileSync(join(dataDir, f), 'utf8'));
+    const saved = readdirSync(dataDir)
+      .filter((f) => f !== 'secrets.json' && f.endsWith('.json'))
+      .map((f) => readFileSync(join(dataDir, f), 'utf8'));
     expect(saved.join('')).not.toContain(redis.password);
 
     const queued = await call<RunSummary>(lab, 'runs:start', { config, datasetId: 'mnist-embedded' });
     const labId = labIdOf(dataDir);
     await expect.poll(async () => (await queue.getJob(jobIdOf(labId, queued.id)))?.data.runId, { timeout: 10_000 }).toBe(queued.id);
 
-    expect(await call<RunTargetState>(lab, 'runTarget:set', { target: 'local' })).toMatchObject({ target: 'local', url: `redis://:***@127.0.0.1:${redis.port}` });
+    expect(await call<RunTargetState>(lab, 'runTarget:set', { target: 'local' })).toMatchObject({
+      target: 'local',
+      url: `redis://:***@127.0.0.1:${redis.port}`,
+    });
     const here = await call<RunSummary>(lab, 'runs:start', { config, datasetId: 'mnist-embedded' });
     const done = finished(lab, here.id);
     expect(await done).toBe('completed');

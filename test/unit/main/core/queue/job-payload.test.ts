@@ -12,7 +12,11 @@ describe('a run outcome on the queue', () => {
       status: 'stopped',
       backend: 'wasm',
       evaluation: evaluation(0.87),
-      model: { modelTopology: { class_name: 'Sequential' }, weightSpecs: [{ name: 'w', shape: [2], dtype: 'float32' }], weightData: Uint8Array.of(0, 1, 254, 255) },
+      model: {
+        modelTopology: { class_name: 'Sequential' },
+        weightSpecs: [{ name: 'w', shape: [2], dtype: 'float32' }],
+        weightData: Uint8Array.of(0, 1, 254, 255),
+      },
       error: null,
     };
     const wire = JSON.parse(JSON.stringify(encodeResult({ ...outcome, status: 'stopped', backend: 'wasm' }, who, [epoch(1)])));

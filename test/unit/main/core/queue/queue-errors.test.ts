@@ -26,7 +26,10 @@ describe('lab with a bad or unreachable --queue', () => {
   it('fails within seconds naming the redacted URL when Redis is unreachable, creating no run', async () => {
     const dataDir = tempDir();
     const port = await closedPort();
-    const result = lab(['study', 'run', 'seed-article', '--dataset', 'mnist-embedded', '--seeds', '1', '--queue', `redis://:hunter2@127.0.0.1:${port}`], dataDir);
+    const result = lab(
+      ['study', 'run', 'seed-article', '--dataset', 'mnist-embedded', '--seeds', '1', '--queue', `redis://:hunter2@127.0.0.1:${port}`],
+      dataDir,
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`cannot reach the queue at redis://:***@127.0.0.1:${port}`);
     expect(result.stderr).not.toContain('hunter2');

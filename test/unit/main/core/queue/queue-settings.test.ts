@@ -8,7 +8,11 @@ import { fileSecretStore } from '@core/queue/secret-store';
 
 let dir: string;
 const open = () => openQueueSettings(dir, fileSecretStore(join(dir, 'secrets.json')));
-const filesText = (): string => readdirSync(dir).filter((f) => f !== 'secrets.json').map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+const filesText = (): string =>
+  readdirSync(dir)
+    .filter((f) => f !== 'secrets.json')
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
 
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'loss-lab-queue-settings-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +45,7 @@ describe('the saved "Run on" choice', () => {
     expect(parseQueueUrl(open().connectionUrl() ?? '').password).toBe('s3cret-pw');
   });
 
-  it('refuses a URL without a password with the command line\'s message, saving nothing', () => {
+  it("refuses a URL without a password with the command line's message, saving nothing", () => {
     let cliMessage = '';
     try {
       parseQueueUrl('redis://lab-server:6379');

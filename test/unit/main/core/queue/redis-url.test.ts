@@ -3,8 +3,22 @@ import { parseQueueUrl, QueueUrlError, redacted } from '@core/queue/redis-url';
 
 describe('parseQueueUrl', () => {
   it('reads host, port, password, database and TLS', () => {
-    expect(parseQueueUrl('redis://:s3cret@lab-server:6380/2')).toMatchObject({ host: 'lab-server', port: 6380, password: 's3cret', db: 2, tls: false, username: undefined });
-    expect(parseQueueUrl('rediss://worker:p%40ss@redis.example.org')).toMatchObject({ host: 'redis.example.org', port: 6379, username: 'worker', password: 'p@ss', db: 0, tls: true });
+    expect(parseQueueUrl('redis://:s3cret@lab-server:6380/2')).toMatchObject({
+      host: 'lab-server',
+      port: 6380,
+      password: 's3cret',
+      db: 2,
+      tls: false,
+      username: undefined,
+    });
+    expect(parseQueueUrl('rediss://worker:p%40ss@redis.example.org')).toMatchObject({
+      host: 'redis.example.org',
+      port: 6379,
+      username: 'worker',
+      password: 'p@ss',
+      db: 0,
+      tls: true,
+    });
   });
 
   it('refuses a Redis without a password, saying why and how to give one', () => {

@@ -41,7 +41,9 @@ describe("a run's backend reason", () => {
     const db = new BetterSqlite3(temp.dbPath);
     db.exec('ALTER TABLE runs DROP COLUMN backend_reason');
     db.pragma('user_version = 4');
-    db.prepare("INSERT INTO runs (name, dataset_id, config, status, backend, created_at) VALUES ('old', 'mnist', ?, 'completed', 'wasm', '2025-01-01T00:00:00.000Z')").run(JSON.stringify(newRun().config));
+    db.prepare(
+      "INSERT INTO runs (name, dataset_id, config, status, backend, created_at) VALUES ('old', 'mnist', ?, 'completed', 'wasm', '2025-01-01T00:00:00.000Z')",
+    ).run(JSON.stringify(newRun().config));
     db.close();
     store = openStore(temp.dbPath);
     expect(MIGRATIONS).toHaveLength(5);

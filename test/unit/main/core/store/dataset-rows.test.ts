@@ -3,7 +3,16 @@ import { openStore, StorageError, type RunStore } from '@core/store';
 import { CoreError } from '@core/errors';
 import { newRun, tempDbPath } from '@support/store';
 
-const info = (id: string) => ({ id, name: id, kind: 'idx' as const, trainSize: 1, testSize: 1, classNames: [], source: 's', createdAt: '2026-01-01T00:00:00.000Z' });
+const info = (id: string) => ({
+  id,
+  name: id,
+  kind: 'idx' as const,
+  trainSize: 1,
+  testSize: 1,
+  classNames: [],
+  source: 's',
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('dataset records', () => {
   let temp: ReturnType<typeof tempDbPath>;
@@ -25,7 +34,10 @@ describe('dataset records', () => {
       newRun({ datasetId: 'digits' }),
       newRun({ datasetId: 'digits' }),
     ]);
-    const [first, second] = store.listRuns({ studyId: study }).map((r) => r.id).sort((a, b) => a - b);
+    const [first, second] = store
+      .listRuns({ studyId: study })
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
     store.markRunning(first, 'cpu');
     const alone = store.createRun(newRun({ datasetId: 'digits' })).id;
     store.finishRun(alone, { status: 'stopped' });

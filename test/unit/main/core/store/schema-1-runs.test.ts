@@ -78,7 +78,18 @@ describe('runs recorded by schema version 1', () => {
   it('accept new epochs with per-epoch test after the migration', () => {
     const { id } = store.createRun({ name: 'new', presetId: 'example-3', studyId: null, datasetId: 'mnist', config: PRESETS[2].config });
     store.markRunning(id, 'wasm');
-    store.appendEpoch(id, { epoch: 1, trainLoss: 0.2, trainAccuracy: 0.94, valLoss: null, valAccuracy: null, testLoss: 0.15, testAccuracy: 0.957, seconds: 20, samplesPerSecond: 3000, layers: [] });
+    store.appendEpoch(id, {
+      epoch: 1,
+      trainLoss: 0.2,
+      trainAccuracy: 0.94,
+      valLoss: null,
+      valAccuracy: null,
+      testLoss: 0.15,
+      testAccuracy: 0.957,
+      seconds: 20,
+      samplesPerSecond: 3000,
+      layers: [],
+    });
     expect(store.getRun(id)?.epochs[0]).toMatchObject({ valAccuracy: null, testAccuracy: 0.957 });
   });
 });

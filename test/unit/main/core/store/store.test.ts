@@ -52,11 +52,21 @@ describe('run store', () => {
     expect(running.startedAt).not.toBeNull();
     store.appendEpoch(id, epochMetrics(1));
     store.appendEpoch(id, epochMetrics(2, { valLoss: null, valAccuracy: null }));
-    store.appendEpoch(id, epochMetrics(3, { trainLoss: Number.NaN, layers: [{ layer: 'output', activation: 'tanh', gradientNorm: Number.POSITIVE_INFINITY, saturatedFraction: null, deadFraction: null }] }));
+    store.appendEpoch(
+      id,
+      epochMetrics(3, {
+        trainLoss: Number.NaN,
+        layers: [{ layer: 'output', activation: 'tanh', gradientNorm: Number.POSITIVE_INFINITY, saturatedFraction: null, deadFraction: null }],
+      }),
+    );
     expect(store.listRuns()[0]).toMatchObject({ epochsDone: 3, lastValAccuracy: epochMetrics(3).valAccuracy });
 
     const weightData = Uint8Array.from({ length: 4096 }, (_, i) => (i * 13) % 256);
-    const model = { modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightSpecs: [{ name: 'dense1/kernel', shape: [784, 128], dtype: 'float32' }], weightData };
+    const model = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [] } },
+      weightSpecs: [{ name: 'dense1/kernel', shape: [784, 128], dtype: 'float32' }],
+      weightData,
+    };
     const finished = store.finishRun(id, { status: 'completed', evaluation: evaluation(0.93), model });
     expect(finished).toMatchObject({ status: 'completed', finalTestAccuracy: 0.93, epochsDone: 3 });
     expect(finished.durationSeconds).toBe((Date.parse(finished.finishedAt ?? '') - Date.parse(finished.startedAt ?? '')) / 1000);
@@ -99,10 +109,23 @@ describe('run store', () => {
     const { id } = store.createRun(newRun());
     store.markRunning(id, 'tensorflow');
     store.appendEpoch(id, epochMetrics(1));
-    store.finishRun(id, { status: 'diverged', error: 'loss became NaN at epoch 2', evaluation: evaluation(), model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(8) } });
+    store.finishRun(id, {
+      status: 'diverged',
+      error: 'loss became NaN at epoch 2',
+      evaluation: evaluation(),
+      model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(8) },
+    });
     expect(store.getRun(id)).toMatchObject({ status: 'diverged', error: 'loss became NaN at epoch 2' });
     const requeued = store.requeueRun(id);
-    expect(requeued).toMatchObject({ status: 'queued', backend: null, epochsDone: 0, finalTestAccuracy: null, lastValAccuracy: null, startedAt: null, finishedAt: null });
+    expect(requeued).toMatchObject({
+      status: 'queued',
+      backend: null,
+      epochsDone: 0,
+      finalTestAccuracy: null,
+      lastValAccuracy: null,
+      startedAt: null,
+      finishedAt: null,
+    });
     expect(store.getRun(id)).toMatchObject({ epochs: [], evaluation: null, error: null, hasModel: false });
     expect(store.getModel(id)).toBeUndefined();
     expect([count('epochs'), count('evaluations'), count('models')]).toEqual([0, 0, 0]);
@@ -138,7 +161,11 @@ describe('run store', () => {
       const { id } = store.createRun(newRun({ name: `run ${i}`, studyId: i % 4 === 0 ? studyId : null }));
       if (i % 10 === 0) {
         store.markRunning(id, 'cpu');
-        store.finishRun(id, { status: 'completed', evaluation: evaluation(0.9), model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(1 << 14) } });
+        store.finishRun(id, {
+          status: 'completed',
+          evaluation: evaluation(0.9),
+          model: { modelTopology: {}, weightSpecs: [], weightData: new Uint8Array(1 << 14) },
+        });
       }
     }
     const all = store.listRuns();

@@ -44,7 +44,12 @@ describe('study store (real RunStore)', () => {
     expect(s).toMatchObject({ name: 'Seed article', builtinId: 'seed-article', status: 'running', seeds: 2, runsTotal: 10, runsQueued: 10, etaSeconds: null });
     const runs = store.listRuns({ studyId: s.id });
     expect(runs.map((r) => r.name)).toContain('Example 1: tanh + MSE · seed 2');
-    expect(runs.filter((r) => r.presetId === 'example-3').map((r) => r.seed).sort()).toEqual([1, 2]);
+    expect(
+      runs
+        .filter((r) => r.presetId === 'example-3')
+        .map((r) => r.seed)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(store.getRun(runs[0].id)?.config.epochs).toBe(2);
     expect(studyRunIds(store, s.id)).toHaveLength(10);
     expect(listStudies(store).map((x) => x.id)).toEqual([s.id]);

@@ -8,8 +8,7 @@ const fits = (text: string): void => {
   for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(WIDTH);
 };
 /** `lab a b > f && lab c d` → [['a', 'b'], ['c', 'd']] */
-const commandLines = (example: string): string[][] =>
-  example.split(' && lab ').map((part) => part.replace(/ > \S+/, '').split(' '));
+const commandLines = (example: string): string[][] => example.split(' && lab ').map((part) => part.replace(/ > \S+/, '').split(' '));
 
 describe('help', () => {
   it('the overview lists every command, the exit codes, and fits 100 columns', () => {

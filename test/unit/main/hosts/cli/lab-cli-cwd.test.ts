@@ -15,7 +15,20 @@ describe('npm run lab from another working directory', () => {
   it('trains a run on mnist-embedded: the worker is found from the code, not the cwd', () => {
     const result = spawnSync(
       process.execPath,
-      [tsxCli, join(root, 'src/main/hosts/cli/main.ts'), 'train', '--preset', 'example-3', '--dataset', 'mnist-embedded', '--epochs', '1', '--json', '--data-dir', join(elsewhere, 'data')],
+      [
+        tsxCli,
+        join(root, 'src/main/hosts/cli/main.ts'),
+        'train',
+        '--preset',
+        'example-3',
+        '--dataset',
+        'mnist-embedded',
+        '--epochs',
+        '1',
+        '--json',
+        '--data-dir',
+        join(elsewhere, 'data'),
+      ],
       { cwd: elsewhere, encoding: 'utf8', timeout: 120_000 },
     );
     expect(result.status, result.stdout + result.stderr).toBe(0);

@@ -37,7 +37,10 @@ describe('npm run lab (a process)', () => {
     const dataDir = tempDir();
     const result = lab(['train', '--preset', 'example-3', ...small, '--epochs', '1', '--json'], dataDir);
     expect(result.status, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: 'epoch', epoch: 1 });
     expect(lines.at(-1)).toMatchObject({ type: 'evaluation', status: 'completed', testSize: 2000 });
     expect(lines.at(-1)!['testAccuracy']).toBeGreaterThan(0.8);

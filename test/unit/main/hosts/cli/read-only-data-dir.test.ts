@@ -32,29 +32,33 @@ function labAsReader(args: string[], dataDir: string) {
 }
 
 describe('a read-only data directory', () => {
-  it('can be read (runs list, runs show); a write fails naming the file and saying it is read-only', async () => {
-    const parent = tempDir('loss-lab-readonly-');
-    const dataDir = join(parent, 'lab');
-    const store = openStore(join(dataDir, 'loss-lab.db'));
-    await openDatasetRegistry(dataDir, store);
-    const run = store.createRun(newRun({ name: 'kept safe' }));
-    store.markRunning(run.id, 'cpu');
-    store.appendEpoch(run.id, epochMetrics(1));
-    store.finishRun(run.id, { status: 'completed', evaluation: evaluation(0.93) });
-    store.close();
-    chmodSync(parent, 0o755);
-    makeReadOnly(dataDir);
+  it(
+    'can be read (runs list, runs show); a write fails naming the file and saying it is read-only',
+    async () => {
+      const parent = tempDir('loss-lab-readonly-');
+      const dataDir = join(parent, 'lab');
+      const store = openStore(join(dataDir, 'loss-lab.db'));
+      await openDatasetRegistry(dataDir, store);
+      const run = store.createRun(newRun({ name: 'kept safe' }));
+      store.markRunning(run.id, 'cpu');
+      store.appendEpoch(run.id, epochMetrics(1));
+      store.finishRun(run.id, { status: 'completed', evaluation: evaluation(0.93) });
+      store.close();
+      chmodSync(parent, 0o755);
+      makeReadOnly(dataDir);
 
-    const listed = labAsReader(['runs', 'list', '--json'], dataDir);
-    expect(listed.status, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: run.id, name: 'kept safe', status: 'completed' }]);
-    const shown = labAsReader(['runs', 'show', String(run.id)], dataDir);
-    expect(shown.status, shown.stderr).toBe(0);
-    expect(shown.stdout).toMatch(/test accuracy 93\.0+%/);
+      const listed = labAsReader(['runs', 'list', '--json'], dataDir);
+      expect(listed.status, listed.stderr).toBe(0);
+      expect(JSON.parse(listed.stdout)).toMatchObject([{ id: run.id, name: 'kept safe', status: 'completed' }]);
+      const shown = labAsReader(['runs', 'show', String(run.id)], dataDir);
+      expect(shown.status, shown.stderr).toBe(0);
+      expect(shown.stdout).toMatch(/test accuracy 93\.0+%/);
 
-    const trained = labAsReader(['train', '--preset', 'example-3', '--dataset', 'mnist-embedded', '--epochs', '1'], dataDir);
-    expect(trained.status).toBe(1);
-    expect(trained.stderr).toMatch(/^loss-lab: could not write to the database .*loss-lab\.db: .*read-?only/m);
-    expect(trained.stderr.trim().split('\n')).toHaveLength(1);
-  }, SLOW_TEST_MS);
+      const trained = labAsReader(['train', '--preset', 'example-3', '--dataset', 'mnist-embedded', '--epochs', '1'], dataDir);
+      expect(trained.status).toBe(1);
+      expect(trained.stderr).toMatch(/^loss-lab: could not write to the database .*loss-lab\.db: .*read-?only/m);
+      expect(trained.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    SLOW_TEST_MS,
+  );
 });

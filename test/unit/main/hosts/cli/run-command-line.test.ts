@@ -41,7 +41,8 @@ describe('lab commands', () => {
     expect(JSON.parse(exported.stdout).files).toContain(join(out, 'model.json'));
     expect(existsSync(join(out, 'weights.bin'))).toBe(true);
     expect(await lab(['runs', 'delete', '2'], dataDir)).toEqual({ code: 0, stdout: 'deleted run 2', error: null });
-    const ids = async (...filters: string[]) => JSON.parse((await lab(['runs', 'list', ...filters, '--json'], dataDir)).stdout).map((r: { id: number }) => r.id);
+    const ids = async (...filters: string[]) =>
+      JSON.parse((await lab(['runs', 'list', ...filters, '--json'], dataDir)).stdout).map((r: { id: number }) => r.id);
     expect(await ids('--status', 'completed,failed')).toEqual([1]);
     expect(await ids('--status', 'failed')).toEqual([]);
     expect(await ids('--dataset', 'other')).toEqual([]);
@@ -51,8 +52,25 @@ describe('lab commands', () => {
   it('runs a study from a JSON file: 2 configurations × 2 seeds × 1 epoch', async () => {
     const dataDir = tempDir();
     const file = join(dataDir, 'study.json');
-    const base = { hiddenUnits: [32], hiddenActivation: 'relu', outputActivation: 'softmax', loss: 'categoricalCrossentropy', targetEncoding: 'oneHot01', outputRescale: 'none', optimizer: 'adam', learningRate: 0.001, batchSize: 64, epochs: 1, validationSplit: 0.1, seed: 1, initializer: 'glorotUniform' };
-    const factors = [{ field: 'loss', levels: ['mse', 'categoricalCrossentropy'] }, { field: 'outputActivation', levels: ['softmax', 'tanh'] }];
+    const base = {
+      hiddenUnits: [32],
+      hiddenActivation: 'relu',
+      outputActivation: 'softmax',
+      loss: 'categoricalCrossentropy',
+      targetEncoding: 'oneHot01',
+      outputRescale: 'none',
+      optimizer: 'adam',
+      learningRate: 0.001,
+      batchSize: 64,
+      epochs: 1,
+      validationSplit: 0.1,
+      seed: 1,
+      initializer: 'glorotUniform',
+    };
+    const factors = [
+      { field: 'loss', levels: ['mse', 'categoricalCrossentropy'] },
+      { field: 'outputActivation', levels: ['softmax', 'tanh'] },
+    ];
     writeFileSync(file, JSON.stringify({ name: 'loss study', datasetId: 'mnist-embedded', base, factors: factors.slice(0, 1), seeds: 2 }));
 
     const dry = await lab(['study', 'run', '--config', file, '--dry-run', '--json'], dataDir);
@@ -64,7 +82,9 @@ describe('lab commands', () => {
     ]);
     writeFileSync(join(dataDir, 'skips.json'), JSON.stringify({ name: 's', base, factors, seeds: 1 }));
     const skips = await lab(['study', 'run', '--config', join(dataDir, 'skips.json'), '--dry-run'], dataDir);
-    expect(skips.stdout).toMatch(/3 configurations × 1 seed = 3 runs[\s\S]*1 combination skipped \(cannot train\):\n {2}loss categoricalCrossentropy · output tanh: categorical cross-entropy takes the log/);
+    expect(skips.stdout).toMatch(
+      /3 configurations × 1 seed = 3 runs[\s\S]*1 combination skipped \(cannot train\):\n {2}loss categoricalCrossentropy · output tanh: categorical cross-entropy takes the log/,
+    );
     expect(JSON.parse((await lab(['study', 'list', '--json'], dataDir)).stdout)).toEqual([]);
 
     const run = await lab(['study', 'run', '--config', file, '--workers', '2', '--json'], dataDir);
@@ -108,7 +128,20 @@ describe('lab commands', () => {
       expect(outcome.code, args.join(' ')).toBe(2);
       expect(outcome.error).not.toContain('\n');
     }
-    const diverging = ['--optimizer', 'sgd', '--learning-rate', '10', '--hidden-activation', 'linear', '--output-activation', 'linear', '--loss', 'mse', '--train-size', '2000'];
+    const diverging = [
+      '--optimizer',
+      'sgd',
+      '--learning-rate',
+      '10',
+      '--hidden-activation',
+      'linear',
+      '--output-activation',
+      'linear',
+      '--loss',
+      'mse',
+      '--train-size',
+      '2000',
+    ];
     const diverged = await lab(['train', ...small, ...diverging], dataDir);
     expect(diverged.code, diverged.error ?? '').toBe(3);
     expect(diverged.stdout).toMatch(/run 1 diverged on \w+ backend: the loss became non-finite/);

@@ -33,7 +33,10 @@ describe('resolveRunConfig', () => {
   });
 
   it('keeps the preset id on a smaller training set, as a study with a size factor does', () => {
-    expect(resolve('--preset', 'example-2', '--train-size', '1000')).toMatchObject({ config: { ...preset('example-2'), trainSize: 1000 }, presetId: 'example-2' });
+    expect(resolve('--preset', 'example-2', '--train-size', '1000')).toMatchObject({
+      config: { ...preset('example-2'), trainSize: 1000 },
+      presetId: 'example-2',
+    });
     expect(resolve('--preset', 'example-2', '--validation-split', '0.1').presetId).toBeUndefined();
   });
 

@@ -30,27 +30,31 @@ async function call<T>(lab: Lab, channel: Parameters<Lab['handle']>[0], request?
 }
 
 describe('a study killed mid-way (kill -9)', () => {
-  it('is not completed, and resuming it trains every planned run', async () => {
-    const dataDir = tempDir('loss-lab-study-crash-');
-    await studyKilledAfterFirstRun(dataDir);
+  it(
+    'is not completed, and resuming it trains every planned run',
+    async () => {
+      const dataDir = tempDir('loss-lab-study-crash-');
+      await studyKilledAfterFirstRun(dataDir);
 
-    const lab = await createLab({ dataDir, host: 'cli', workers: 2, resumeQueued: false });
-    try {
-      const [before] = await call<StudySummary[]>(lab, 'studies:list');
-      expect(before.status).not.toBe('completed');
-      expect(before.runsCompleted).toBeGreaterThanOrEqual(1);
-      expect(before.runsCompleted).toBeLessThan(5);
+      const lab = await createLab({ dataDir, host: 'cli', workers: 2, resumeQueued: false });
+      try {
+        const [before] = await call<StudySummary[]>(lab, 'studies:list');
+        expect(before.status).not.toBe('completed');
+        expect(before.runsCompleted).toBeGreaterThanOrEqual(1);
+        expect(before.runsCompleted).toBeLessThan(5);
 
-      const done = new Promise<StudySummary>((resolve) =>
-        lab.subscribe((event, payload) => {
-          const s = payload as StudySummary;
-          if (event === 'studies:progress' && s.runsQueued === 0 && s.runsRunning === 0) resolve(s);
-        }),
-      );
-      await call<StudySummary>(lab, 'studies:resume', { studyId: before.id });
-      expect(await done).toMatchObject({ status: 'completed', runsTotal: 5, runsCompleted: 5, runsOther: 0 });
-    } finally {
-      await lab.close();
-    }
-  }, SLOW_TEST_MS);
+        const done = new Promise<StudySummary>((resolve) =>
+          lab.subscribe((event, payload) => {
+            const s = payload as StudySummary;
+            if (event === 'studies:progress' && s.runsQueued === 0 && s.runsRunning === 0) resolve(s);
+          }),
+        );
+        await call<StudySummary>(lab, 'studies:resume', { studyId: before.id });
+        expect(await done).toMatchObject({ status: 'completed', runsTotal: 5, runsCompleted: 5, runsOther: 0 });
+      } finally {
+        await lab.close();
+      }
+    },
+    SLOW_TEST_MS,
+  );
 });

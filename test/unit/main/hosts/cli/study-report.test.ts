@@ -68,13 +68,30 @@ describe('studyReport', () => {
 
   it('tabulates comparisons by configuration label', () => {
     const labels = new Map(detail.aggregates.map((a) => [a.key, a.label]));
-    const comparison = { a: 'example-1', b: 'example-3', metric: 'testAccuracy' as const, design: 'welch' as const, n: 5, difference: -0.0078, ci95: [-0.011, -0.0046] as [number, number], t: -5.2, df: 7.9, p: 0.00008 };
-    expect(comparisonsTable([comparison], labels).split('\n')[1]).toMatch(/^Example 1: tanh \+ MSE\s+Welch\s+-0\.78 pts\s+\[-1\.10, -0\.46\]\s+-5\.20\s+7\.9\s+< 0\.0001$/);
+    const comparison = {
+      a: 'example-1',
+      b: 'example-3',
+      metric: 'testAccuracy' as const,
+      design: 'welch' as const,
+      n: 5,
+      difference: -0.0078,
+      ci95: [-0.011, -0.0046] as [number, number],
+      t: -5.2,
+      df: 7.9,
+      p: 0.00008,
+    };
+    expect(comparisonsTable([comparison], labels).split('\n')[1]).toMatch(
+      /^Example 1: tanh \+ MSE\s+Welch\s+-0\.78 pts\s+\[-1\.10, -0\.46\]\s+-5\.20\s+7\.9\s+< 0\.0001$/,
+    );
   });
 
   it('says which runs used which backend when they differ, and nothing when they agree', () => {
     const configuration = article(1).byKey('example-3');
-    const run = (seed: number, backend: 'wasm' | 'tensorflow') => ({ ...fakeRun({ configuration, seed, valAccuracy: [0.9], testAccuracy: 0.9 }), id: seed, backend });
+    const run = (seed: number, backend: 'wasm' | 'tensorflow') => ({
+      ...fakeRun({ configuration, seed, valAccuracy: [0.9], testAccuracy: 0.9 }),
+      id: seed,
+      backend,
+    });
     expect(studyReport({ ...detail, runs: [run(1, 'wasm'), run(2, 'wasm')] })).not.toContain('backends differ');
     const mixed = studyReport({ ...detail, runs: [run(1, 'wasm'), run(2, 'tensorflow'), run(3, 'wasm')] });
     expect(mixed).toContain('backends differ (wasm: runs 1, 3; tensorflow: run 2); results are comparable only within one backend');

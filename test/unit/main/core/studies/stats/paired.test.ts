@@ -45,7 +45,18 @@ describe('pairedT', () => {
 
 describe('pairBySeed', () => {
   it('keeps matched seeds in ascending order and names the rest', () => {
-    const pairs = pairBySeed(new Map([[3, 0.3], [1, 0.1], [2, 0.2]]), new Map([[2, 0.22], [1, 0.11], [4, 0.44]]));
+    const pairs = pairBySeed(
+      new Map([
+        [3, 0.3],
+        [1, 0.1],
+        [2, 0.2],
+      ]),
+      new Map([
+        [2, 0.22],
+        [1, 0.11],
+        [4, 0.44],
+      ]),
+    );
     expect(pairs).toEqual({ seeds: [1, 2], a: [0.1, 0.2], b: [0.11, 0.22], unmatched: [3, 4] });
   });
 });

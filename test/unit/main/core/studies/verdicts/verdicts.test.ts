@@ -131,8 +131,14 @@ describe('seed-article verdicts', () => {
     ]);
     const verdicts = seedArticleVerdicts(sized, runs);
     expect(verdicts.map((v) => [v.trainSize, v.claim])).toEqual([
-      [1000, 1], [1000, 2], [1000, 3], [1000, 4],
-      [8000, 1], [8000, 2], [8000, 3], [8000, 4],
+      [1000, 1],
+      [1000, 2],
+      [1000, 3],
+      [1000, 4],
+      [8000, 1],
+      [8000, 2],
+      [8000, 3],
+      [8000, 4],
     ]);
     expect(verdicts[1]).toMatchObject({ status: 'supported' });
     expect(verdicts[1].evidence).toContain('Example 1 85.20% vs Example 3 90.20%');
@@ -140,7 +146,10 @@ describe('seed-article verdicts', () => {
   });
 
   it('missing configurations or too few runs: inconclusive with the reason', () => {
-    const verdicts = seedArticleVerdicts(configurations.filter((c) => c.key !== 'example-3'), []);
+    const verdicts = seedArticleVerdicts(
+      configurations.filter((c) => c.key !== 'example-3'),
+      [],
+    );
     expect(verdicts[0]).toMatchObject({ status: 'inconclusive', evidence: 'The study has no example-3 configuration.' });
     const one = [
       ...side('example-1', { epoch1: [0.9], test: [0.9], saturation: [0.5] }),

@@ -36,7 +36,13 @@ describe('util.is* restored before tfjs-node loads', () => {
     const native = fakeNativeModule();
     expect(() => native.attrValue(null)).toThrow(TypeError);
     expect(restoreUtilChecks()).toContain('isNullOrUndefined');
-    expect([native.attrValue(null), native.attrValue(undefined), native.attrValue(0), native.list([1]), native.list('a')]).toEqual(['none', 'none', 'set', true, false]);
+    expect([native.attrValue(null), native.attrValue(undefined), native.attrValue(0), native.list([1]), native.list('a')]).toEqual([
+      'none',
+      'none',
+      'set',
+      true,
+      false,
+    ]);
   });
 
   it('adds every removed check a `util` lacks, with Node 22 semantics, and keeps the ones it has', () => {
@@ -46,8 +52,20 @@ describe('util.is* restored before tfjs-node loads', () => {
     expect(added).toEqual(Object.keys(REMOVED_UTIL_CHECKS).filter((n) => n !== 'isArray'));
     expect(target['isArray']).toBe(own);
     const check = (name: string, value: unknown): boolean => (target[name] as (v: unknown) => boolean)(value);
-    expect([check('isPrimitive', 1), check('isPrimitive', {}), check('isPrimitive', null), check('isObject', null), check('isObject', [])]).toEqual([true, false, true, false, true]);
-    expect([check('isBuffer', Buffer.from('a')), check('isRegExp', /a/), check('isDate', new Date()), check('isError', new RangeError()), check('isSymbol', Symbol())]).toEqual([true, true, true, true, true]);
+    expect([check('isPrimitive', 1), check('isPrimitive', {}), check('isPrimitive', null), check('isObject', null), check('isObject', [])]).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect([
+      check('isBuffer', Buffer.from('a')),
+      check('isRegExp', /a/),
+      check('isDate', new Date()),
+      check('isError', new RangeError()),
+      check('isSymbol', Symbol()),
+    ]).toEqual([true, true, true, true, true]);
     expect(restoreUtilChecks(target)).toEqual([]);
   });
 });

@@ -74,12 +74,20 @@ describe('the backend chosen by evidence', () => {
     const other = smallConfig({ hiddenUnits: [8, 8], batchSize: 16 });
     await restarted({ config: other, choicesPath: path });
     expect(cpu.loads).toBe(1);
-    expect(Object.keys(Object.values(JSON.parse(readFileSync(path, 'utf8')) as Record<string, object>)[0]).sort()).toEqual([shapeKey(config), shapeKey(other)].sort());
+    expect(Object.keys(Object.values(JSON.parse(readFileSync(path, 'utf8')) as Record<string, object>)[0]).sort()).toEqual(
+      [shapeKey(config), shapeKey(other)].sort(),
+    );
   });
 
   it('measures again once a backend that was missing is installed', async () => {
     const path = join(dir, 'installed.json');
-    writeBackendChoice(path, shapeKey(config), { backend: 'cpu', reason: 'cpu: remembered', measuredAt: '2026-01-01T00:00:00Z', msPerStep: { cpu: 1 }, missing: ['tensorflow'] });
+    writeBackendChoice(path, shapeKey(config), {
+      backend: 'cpu',
+      reason: 'cpu: remembered',
+      measuredAt: '2026-01-01T00:00:00Z',
+      msPerStep: { cpu: 1 },
+      missing: ['tensorflow'],
+    });
     const native: BackendCandidate = { ...fakeNativeCandidate('throwing'), installed: () => true };
     const chosen = await createBackendSelector({ candidates: [native, wasmCandidate, cpuCandidate], now })({ config, choicesPath: path });
     expect(chosen.name).toBe('wasm');

@@ -9,7 +9,6 @@ afterAll(async () => {
   await initBackend('wasm');
 });
 
-
 describe.each(['wasm', 'cpu'] as const)('LossLabDense on %s', (backend) => {
   const data = () => {
     const x = tf.randomUniform([5, 7], -1, 1, 'float32', 1) as tf.Tensor2D;
@@ -24,7 +23,8 @@ describe.each(['wasm', 'cpu'] as const)('LossLabDense on %s', (backend) => {
     expect(tf.getBackend()).toBe(backend);
     tf.tidy(() => {
       const { x, w, b, dy } = data();
-      const f = (op: typeof reference) => (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(op(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, activation), dy));
+      const f = (op: typeof reference) => (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+        tf.sum(tf.mul(op(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, activation), dy));
       const ours = tf.grads(f((a, k, c, act) => denseKernelOp(a, k, c, act, true)))([x, w, b]);
       const theirs = tf.grads(f(reference))([x, w, b]);
       expect(maxDiff(denseKernelOp(x, w, b, activation, true), reference(x, w, b, activation))).toBeLessThan(1e-5);
@@ -39,7 +39,10 @@ describe.each(['wasm', 'cpu'] as const)('LossLabDense on %s', (backend) => {
     await initBackend(backend);
     tf.tidy(() => {
       const { x, w, b, dy } = data();
-      const ours = tf.grads((wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(denseKernelOp(x, wi as tf.Tensor2D, bi as tf.Tensor1D, activation, false), dy)))([w, b]);
+      const ours = tf.grads((wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(denseKernelOp(x, wi as tf.Tensor2D, bi as tf.Tensor1D, activation, false), dy)))([
+        w,
+        b,
+      ]);
       const theirs = tf.grads((wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(reference(x, wi as tf.Tensor2D, bi as tf.Tensor1D, activation), dy)))([w, b]);
       ours.forEach((g, i) => expect(maxDiff(g, theirs[i])).toBeLessThan(1e-5));
     });
@@ -48,7 +51,10 @@ describe.each(['wasm', 'cpu'] as const)('LossLabDense on %s', (backend) => {
   it('leaks no tensors or backend data', async () => {
     await initBackend(backend);
     const { x, w, b, dy } = data();
-    const run = () => tf.tidy(() => void tf.grads((xi: tf.Tensor, wi: tf.Tensor) => tf.sum(tf.mul(denseKernelOp(xi as tf.Tensor2D, wi as tf.Tensor2D, b, 'tanh', true), dy)))([x, w]));
+    const run = () =>
+      tf.tidy(
+        () => void tf.grads((xi: tf.Tensor, wi: tf.Tensor) => tf.sum(tf.mul(denseKernelOp(xi as tf.Tensor2D, wi as tf.Tensor2D, b, 'tanh', true), dy)))([x, w]),
+      );
     run();
     const before = tf.memory().numTensors;
     const dataIds = tf.engine().backend.numDataIds();

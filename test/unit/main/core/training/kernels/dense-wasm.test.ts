@@ -64,11 +64,14 @@ describe.each([
     tf.tidy(() => {
       const dense = tf.randomUniform([rows, inUnits], -1, 1, 'float32', 11) as tf.Tensor2D;
       // Mostly zeros, as pixels are: the kernels then skip the zero terms (the sparse path).
-      const x = mostlyZero ? tf.mul(dense, tf.cast(tf.greater(tf.randomUniform([rows, inUnits], 0, 1, 'float32', 15), 0.8), 'float32')) as tf.Tensor2D : dense;
+      const x = mostlyZero
+        ? (tf.mul(dense, tf.cast(tf.greater(tf.randomUniform([rows, inUnits], 0, 1, 'float32', 15), 0.8), 'float32')) as tf.Tensor2D)
+        : dense;
       const w = tf.randomNormal([inUnits, units], 0, 2.5, 'float32', 12) as tf.Tensor2D;
       const b = tf.randomNormal([units], 0, 0.5, 'float32', 13) as tf.Tensor1D;
       const dy = tf.randomNormal([rows, units], 0, 1, 'float32', 14) as tf.Tensor2D;
-      const loss = (op: typeof referenceDense) => (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) => tf.sum(tf.mul(op(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, activation), dy));
+      const loss = (op: typeof referenceDense) => (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
+        tf.sum(tf.mul(op(xi as tf.Tensor2D, wi as tf.Tensor2D, bi as tf.Tensor1D, activation), dy));
       expect(maxDiff(denseKernelOp(x, w, b, activation, true), referenceDense(x, w, b, activation))).toBeLessThan(1e-5);
       const ours = tf.grads(loss((a, k, c, act) => denseKernelOp(a, k, c, act, true)))([x, w, b]);
       const theirs = tf.grads(loss(referenceDense))([x, w, b]);
@@ -85,7 +88,10 @@ describe('the zero-skipping paths', () => {
     const [rows, inUnits, units] = [37, 50, 75];
     const values = tf.randomUniform([rows, inUnits], -1, 1, 'float32', 21).dataSync();
     const mask = tf.randomUniform([rows, inUnits], 0, 1, 'float32', 22).dataSync();
-    const x = tf.tensor2d(values.map((v, i) => (mask[i] < 0.8 ? 0 : v)), [rows, inUnits]);
+    const x = tf.tensor2d(
+      values.map((v, i) => (mask[i] < 0.8 ? 0 : v)),
+      [rows, inUnits],
+    );
     const w = tf.randomNormal([inUnits, units], 0, 1, 'float32', 23);
     const b = tf.randomNormal([units], 0, 1, 'float32', 24);
     const dz = tf.randomNormal([rows, units], 0, 1, 'float32', 25);

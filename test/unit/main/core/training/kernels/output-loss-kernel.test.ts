@@ -11,15 +11,28 @@ afterAll(async () => {
 });
 
 /** tf's own path: activation as tf.layers applies it, then losses.ts, differentiated by tf. */
-function reference(z: tf.Tensor2D, y: tf.Tensor2D, labels: tf.Tensor1D, activation: OutputLossActivation, loss: OutputLoss): { loss: number; correct: number; dz: Float32Array } {
-  const act = (t: tf.Tensor2D): tf.Tensor2D => (activation === 'softmax' ? tf.softmax(t) : activation === 'tanh' ? tf.tanh(t) : activation === 'sigmoid' ? tf.sigmoid(t) : t);
+function reference(
+  z: tf.Tensor2D,
+  y: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  activation: OutputLossActivation,
+  loss: OutputLoss,
+): { loss: number; correct: number; dz: Float32Array } {
+  const act = (t: tf.Tensor2D): tf.Tensor2D =>
+    activation === 'softmax' ? tf.softmax(t) : activation === 'tanh' ? tf.tanh(t) : activation === 'sigmoid' ? tf.sigmoid(t) : t;
   const f = lossFunction(loss, 'oneHot01');
   const { value, grads } = tf.variableGrads(() => f(y, act(z as tf.Variable as tf.Tensor2D)), [z as tf.Variable]);
   const correct = countCorrect(act(z), labels).dataSync()[0];
   return { loss: value.dataSync()[0], correct, dz: Float32Array.from(Object.values(grads)[0].dataSync()) };
 }
 
-function ours(z: tf.Tensor2D, y: tf.Tensor2D, labels: tf.Tensor1D, activation: OutputLossActivation, loss: OutputLoss): { loss: number; correct: number; dz: Float32Array } {
+function ours(
+  z: tf.Tensor2D,
+  y: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  activation: OutputLossActivation,
+  loss: OutputLoss,
+): { loss: number; correct: number; dz: Float32Array } {
   let correct = 0;
   const { value, grads } = tf.variableGrads(() => {
     const [l, c] = outputLossOp(z, y, labels, activation, loss);
@@ -34,7 +47,7 @@ const maxDiff = (a: Float32Array, b: Float32Array): number => a.reduce((m, v, i)
 const cases = OUTPUT_LOSS_ACTIVATIONS.flatMap((activation) => OUTPUT_LOSSES.map((loss) => [activation, loss] as const));
 
 describe.each(['wasm', 'cpu'] as const)('LossLabOutputLoss on %s', (backend) => {
-  it.each(cases)('matches tf\'s loss, correct count and gradient for %s + %s, with ordinary and saturating logits', async (activation, loss) => {
+  it.each(cases)("matches tf's loss, correct count and gradient for %s + %s, with ordinary and saturating logits", async (activation, loss) => {
     await initBackend(backend);
     expect(tf.getBackend()).toBe(backend);
     // Rows 0–5 ordinary, rows 6–7 so large that softmax clips at ε and 1−ε (Keras's clip zeroes gradients there).

@@ -11,9 +11,17 @@ describe.each(['wasm', 'cpu'] as const)('rowsOf on %s', (backend) => {
   it('gives the rows tf.slice gives, for 2-d float32 and 1-d int32 tensors, and leaks nothing', async () => {
     await initBackend(backend);
     const x = tf.randomUniform([50, 7], 0, 1, 'float32', 3);
-    const labels = tf.tensor1d(Array.from({ length: 50 }, (_, i) => i * 3), 'int32');
+    const labels = tf.tensor1d(
+      Array.from({ length: 50 }, (_, i) => i * 3),
+      'int32',
+    );
     const before = tf.memory().numTensors;
-    for (const [start, count] of [[0, 10], [13, 20], [40, 10], [0, 50]]) {
+    for (const [start, count] of [
+      [0, 10],
+      [13, 20],
+      [40, 10],
+      [0, 50],
+    ]) {
       tf.tidy(() => {
         const ours = rowsOf(x, start, count);
         expect(ours.shape).toEqual([count, 7]);

@@ -15,11 +15,16 @@ describe('loss-lab-kernels.wasm', () => {
     expect(Buffer.from(lossLabWasmBytes()).equals(committed)).toBe(true);
   });
 
-  it('imports only a memory, so it runs on tfjs\'s heap', () => {
+  it("imports only a memory, so it runs on tfjs's heap", () => {
     // In a child Node: this project's TypeScript lib has no WebAssembly types.
     const script = `const m = new WebAssembly.Module(require('fs').readFileSync(process.argv[1])); console.log(JSON.stringify({ imports: WebAssembly.Module.imports(m), exports: WebAssembly.Module.exports(m).map((e) => e.name).sort() }))`;
-    const found: unknown = JSON.parse(execFileSync(process.execPath, ['-e', script, join(root, 'src/main/core/training/kernels/generated/loss-lab-kernels.wasm')], { encoding: 'utf8' }));
-    expect(found).toEqual({ imports: [{ module: 'env', name: 'memory', kind: 'memory' }], exports: ['adam_step', 'bytes_to_unit', 'dense_forward', 'dense_input_grad', 'dense_output_grad', 'dense_weight_grad', 'tanh_f32'] });
+    const found: unknown = JSON.parse(
+      execFileSync(process.execPath, ['-e', script, join(root, 'src/main/core/training/kernels/generated/loss-lab-kernels.wasm')], { encoding: 'utf8' }),
+    );
+    expect(found).toEqual({
+      imports: [{ module: 'env', name: 'memory', kind: 'memory' }],
+      exports: ['adam_step', 'bytes_to_unit', 'dense_forward', 'dense_input_grad', 'dense_output_grad', 'dense_weight_grad', 'tanh_f32'],
+    });
   });
 
   it.skipIf(!clang)('matches a fresh build of native/wasm/ (skipped where clang and lld are not installed: apt-get install clang lld)', () => {

@@ -38,7 +38,10 @@ describe('measure and predictAll', () => {
 
   it.each(['wasm', 'cpu'] as const)('measure the same through the training forward pass (each epoch) as through the model (%s)', async (backend) => {
     await initBackend(backend);
-    for (const preset of [smallConfig(), { ...smallConfig(), hiddenActivation: 'relu' as const, outputActivation: 'softmax' as const, loss: 'categoricalCrossentropy' as const }]) {
+    for (const preset of [
+      smallConfig(),
+      { ...smallConfig(), hiddenActivation: 'relu' as const, outputActivation: 'softmax' as const, loss: 'categoricalCrossentropy' as const },
+    ]) {
       const ctx = createStepContext(preset);
       const split = splitTensors(syntheticSplit(6_000, 7), preset.targetEncoding);
       try {

@@ -30,7 +30,9 @@ async function train(config: ModelConfig): Promise<{ accuracy: number; epochs: R
   const outcome = await trainRun(config, dataset, calls, () => false);
   if (outcome.evaluation === null) throw new Error(`training ended ${outcome.status}: ${outcome.error}`);
   const rates = calls.epochs.map((e) => Math.round(e.samplesPerSecond));
-  console.info(`${backend}: test accuracy ${outcome.evaluation.testAccuracy.toFixed(4)}; test accuracy by epoch ${calls.epochs.map((e) => e.testAccuracy?.toFixed(3)).join(' ')}; samples/s ${rates.join(' ')}`);
+  console.info(
+    `${backend}: test accuracy ${outcome.evaluation.testAccuracy.toFixed(4)}; test accuracy by epoch ${calls.epochs.map((e) => e.testAccuracy?.toFixed(3)).join(' ')}; samples/s ${rates.join(' ')}`,
+  );
   return { accuracy: outcome.evaluation.testAccuracy, epochs: calls.epochs };
 }
 

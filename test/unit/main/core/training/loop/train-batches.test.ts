@@ -18,7 +18,11 @@ describe('batchTensors', () => {
     const rows = trainRows(data.train, encoding, 10, 80);
     const split = splitTensors(data.train, encoding, 10, 80);
     const order = seededPermutation(80, 3);
-    for (const [start, end] of [[0, 32], [32, 64], [64, 80]]) {
+    for (const [start, end] of [
+      [0, 32],
+      [32, 64],
+      [64, 80],
+    ]) {
       tf.tidy(() => {
         const batch = batchTensors(rows, order, start, end);
         const indices = tf.tensor1d(order.subarray(start, end), 'int32');

@@ -16,7 +16,10 @@ function run(ctx: StepContext, steps: number): { weights: Float32Array[]; losses
   for (let s = 0; s < steps; s++) {
     tf.tidy(() => {
       const x = tf.randomUniform([32, 784], 0, 1, 'float32', 100 + s) as tf.Tensor2D;
-      const labels = tf.tensor1d(Array.from({ length: 32 }, (_, i) => (i * 7 + s) % 10), 'int32');
+      const labels = tf.tensor1d(
+        Array.from({ length: 32 }, (_, i) => (i * 7 + s) % 10),
+        'int32',
+      );
       const y = tf.oneHot(labels, 10).toFloat() as tf.Tensor2D;
       const step = trainStep(ctx, x, y, labels);
       losses.push(step.loss.dataSync()[0]);
@@ -37,21 +40,27 @@ function tfjsOwn(config: ModelConfig): StepContext {
 }
 
 describe.each(['wasm', 'cpu'] as const)('trainStep with Loss Lab kernels on %s', (backend) => {
-  it.each(PRESETS.map((p): [string, ModelConfig] => [p.id, { ...p.config, hiddenUnits: [32] }]))('trains %s as tfjs\'s own ops and Adam do, within 1e-5', async (_id, config) => {
-    await initBackend(backend);
-    const fused = createStepContext(config);
-    expect(fused.outputLoss).not.toBeNull();
-    const ours = run(fused, 6);
-    const theirs = run(tfjsOwn(config), 6);
-    ours.weights.forEach((w, i) => expect(w.reduce((m, v, j) => Math.max(m, Math.abs(v - theirs.weights[i][j])), 0)).toBeLessThan(1e-5));
-    ours.losses.forEach((l, i) => expect(Math.abs(l - theirs.losses[i])).toBeLessThan(1e-5));
-    expect(ours.correct).toEqual(theirs.correct);
-  });
+  it.each(PRESETS.map((p): [string, ModelConfig] => [p.id, { ...p.config, hiddenUnits: [32] }]))(
+    "trains %s as tfjs's own ops and Adam do, within 1e-5",
+    async (_id, config) => {
+      await initBackend(backend);
+      const fused = createStepContext(config);
+      expect(fused.outputLoss).not.toBeNull();
+      const ours = run(fused, 6);
+      const theirs = run(tfjsOwn(config), 6);
+      ours.weights.forEach((w, i) => expect(w.reduce((m, v, j) => Math.max(m, Math.abs(v - theirs.weights[i][j])), 0)).toBeLessThan(1e-5));
+      ours.losses.forEach((l, i) => expect(Math.abs(l - theirs.losses[i])).toBeLessThan(1e-5));
+      expect(ours.correct).toEqual(theirs.correct);
+    },
+  );
 });
 
 describe('fusedOutputLoss', () => {
-  it('is used on wasm and cpu for the presets\' output layers, and skipped on the native backend and for other losses', () => {
-    expect(fusedOutputLoss({ outputActivation: 'softmax', loss: 'categoricalCrossentropy' }, 'wasm')).toEqual({ activation: 'softmax', loss: 'categoricalCrossentropy' });
+  it("is used on wasm and cpu for the presets' output layers, and skipped on the native backend and for other losses", () => {
+    expect(fusedOutputLoss({ outputActivation: 'softmax', loss: 'categoricalCrossentropy' }, 'wasm')).toEqual({
+      activation: 'softmax',
+      loss: 'categoricalCrossentropy',
+    });
     expect(fusedOutputLoss({ outputActivation: 'tanh', loss: 'mse' }, 'cpu')).toEqual({ activation: 'tanh', loss: 'mse' });
     expect(fusedOutputLoss({ outputActivation: 'tanh', loss: 'mse' }, 'tensorflow')).toBeNull();
     expect(fusedOutputLoss({ outputActivation: 'sigmoid', loss: 'binaryCrossentropy' }, 'wasm')).toBeNull();

@@ -7,7 +7,12 @@ function unevenLabels(): Uint8Array {
   const labels: number[] = [];
   for (let c = 0; c < 10; c++) for (let k = 0; k < 50 + 10 * c; k++) labels.push(c);
   // Interleave deterministically so classes are not in blocks.
-  return Uint8Array.from(labels.map((label, i) => ({ label, key: (i * 7919) % labels.length })).sort((a, b) => a.key - b.key).map((e) => e.label));
+  return Uint8Array.from(
+    labels
+      .map((label, i) => ({ label, key: (i * 7919) % labels.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((e) => e.label),
+  );
 }
 
 const counts = (labels: ArrayLike<number>): number[] => {

@@ -31,7 +31,11 @@ describe('buildModel', () => {
   });
 
   it('draws the same seeded weights for the same seed, different ones per layer and seed, and zero biases', () => {
-    const [a, b, c] = [buildModel(smallConfig({ hiddenUnits: [16, 16] })), buildModel(smallConfig({ hiddenUnits: [16, 16] })), buildModel(smallConfig({ hiddenUnits: [16, 16], seed: 8 }))];
+    const [a, b, c] = [
+      buildModel(smallConfig({ hiddenUnits: [16, 16] })),
+      buildModel(smallConfig({ hiddenUnits: [16, 16] })),
+      buildModel(smallConfig({ hiddenUnits: [16, 16], seed: 8 })),
+    ];
     try {
       expect(kernelOf(a, 0)).toEqual(kernelOf(b, 0));
       expect(kernelOf(a, 2)).toEqual(kernelOf(b, 2));

@@ -14,7 +14,6 @@ beforeAll(async () => {
   await initBackend('wasm');
 });
 
-
 describe('denseOp', () => {
   const x = tf.randomUniform([5, 7], 0, 1, 'float32', 1) as tf.Tensor2D;
   const w = tf.randomNormal([7, 4], 0, 0.5, 'float32', 2) as tf.Tensor2D;

@@ -39,7 +39,7 @@ describe.each(['wasm', 'cpu'] as const)('FusedAdamOptimizer on %s', (backend) =>
     expect(ours.leaked).toBe(0);
   });
 
-  it('leaves a tensor that shares a variable\'s data untouched', async () => {
+  it("leaves a tensor that shares a variable's data untouched", async () => {
     await initBackend(backend);
     const w = tf.variable(tf.ones([4]));
     const alias = tf.clone(w);

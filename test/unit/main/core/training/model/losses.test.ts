@@ -13,8 +13,14 @@ function lossOf(name: LossName, encoding: TargetEncoding, y: number[][], p: numb
 }
 
 describe('losses', () => {
-  const y = [[0, 1], [1, 0]];
-  const p = [[0.2, 0.8], [0.6, 0.4]];
+  const y = [
+    [0, 1],
+    [1, 0],
+  ];
+  const p = [
+    [0.2, 0.8],
+    [0.6, 0.4],
+  ];
 
   it('mse and mae are means over every entry', () => {
     expect(lossOf('mse', 'oneHot01', y, p)).toBeCloseTo((0.04 + 0.04 + 0.16 + 0.16) / 4, 6);
@@ -30,7 +36,17 @@ describe('losses', () => {
   it('hinge maps 0/1 targets to −1/+1', () => {
     const expected = (1.2 + 0.2 + 0.4 + 1.4) / 4;
     expect(lossOf('hinge', 'oneHot01', y, p)).toBeCloseTo(expected, 6);
-    expect(lossOf('hinge', 'oneHotPlusMinus1', [[-1, 1], [1, -1]], p)).toBeCloseTo(expected, 6);
+    expect(
+      lossOf(
+        'hinge',
+        'oneHotPlusMinus1',
+        [
+          [-1, 1],
+          [1, -1],
+        ],
+        p,
+      ),
+    ).toBeCloseTo(expected, 6);
   });
 
   it('encodes targets and rescales tanh outputs', () => {

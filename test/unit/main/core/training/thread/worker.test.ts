@@ -36,10 +36,13 @@ describe('startTrainingWorker', () => {
     const path = join(dir, 'synthetic-stop.llds');
     writeDatasetCache(path, syntheticDataset(4000, 200));
     const calls = recorder();
-    const handle = startTrainingWorker({ runId: 1, config: smallConfig({ epochs: 50, batchSize: 8 }), datasetCachePath: path }, {
-      ...calls,
-      onStarted: () => handle.stop(),
-    });
+    const handle = startTrainingWorker(
+      { runId: 1, config: smallConfig({ epochs: 50, batchSize: 8 }), datasetCachePath: path },
+      {
+        ...calls,
+        onStarted: () => handle.stop(),
+      },
+    );
     const outcome = await handle.done;
     expect(outcome.status).toBe('stopped');
     expect(outcome.model).not.toBeNull();

@@ -34,12 +34,19 @@ describe('datasets delete', () => {
       code: 1,
       error: expect.stringMatching(/“Fashion” is used by 1 run: delete them with it \(deleteRuns, or --with-runs/),
     });
-    expect(await lab(['datasets', 'delete', id, '--with-runs'], dataDir)).toEqual({ code: 0, stdout: `deleted dataset ${id} with 1 run and 0 studies`, error: null });
+    expect(await lab(['datasets', 'delete', id, '--with-runs'], dataDir)).toEqual({
+      code: 0,
+      stdout: `deleted dataset ${id} with 1 run and 0 studies`,
+      error: null,
+    });
     expect(existsSync(join(dataDir, 'datasets', `${id}.bin`))).toBe(false);
     const listed = JSON.parse((await lab(['datasets', 'list', '--json'], dataDir)).stdout) as { id: string }[];
     expect(listed.map((d) => d.id)).toEqual(['mnist-embedded', 'mnist']);
     expect(JSON.parse((await lab(['runs', 'list', '--json'], dataDir)).stdout)).toEqual([]);
-    expect(await lab(['datasets', 'delete', 'mnist-embedded', '--json'], dataDir)).toMatchObject({ code: 1, error: expect.stringMatching(/built into Loss Lab/) });
+    expect(await lab(['datasets', 'delete', 'mnist-embedded', '--json'], dataDir)).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/built into Loss Lab/),
+    });
     expect(await lab(['datasets', 'delete', id], dataDir)).toMatchObject({ code: 2, error: expect.stringMatching(/does not exist/) });
   });
 });
