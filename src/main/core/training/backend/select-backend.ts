@@ -11,7 +11,7 @@ import type { BackendName } from '../../../../shared/run-types';
 import { registerLossLabKernels } from '../kernels';
 import { readBackendChoice, shapeKey, writeBackendChoice, type BackendChoice } from './backend-choices';
 import { quietFirstUse, type BackendCandidate } from './candidates';
-import { trialSteps } from './trial-steps';
+import { SmokeStepError, trialSteps } from './trial-steps';
 
 export interface SelectRequest {
   /** The run's model: its shape and batch size decide the speed; the rest makes the smoke step a real one. */
@@ -36,8 +36,11 @@ export interface SelectorOptions {
   warn?: (line: string) => void;
 }
 
-const oneLine = (error: unknown): string =>
-  (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).split('\n')[0];
+/** The first line of an error, its class named unless it is a plain Error or a failed smoke step (whose message says it). */
+const oneLine = (error: unknown): string => {
+  const named = error instanceof Error && error.name !== 'Error' && !(error instanceof SmokeStepError);
+  return (error instanceof Error ? `${named ? `${error.name}: ` : ''}${error.message}` : String(error)).split('\n')[0];
+};
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 
 /** Chooses backends for one process (or worker): loads, smoke steps and measurements are kept for its life. */

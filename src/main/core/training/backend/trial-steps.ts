@@ -4,14 +4,20 @@
  * accepted at all, then the timed steps that compare accepted backends.
  */
 import * as tf from '@tensorflow/tfjs';
+import { CoreError } from '../../errors';
 import type { ModelConfig } from '../../../../shared/model-config';
 import { createRandom } from '../../random';
 import { INPUT_SIZE } from '../model/build-model';
 import { batchTensors, trainRows } from '../loop/train-batches';
 import { createStepContext, trainStep } from '../loop/train-step';
 
-/** A backend's smoke step threw, or gave a non-finite loss or prediction: the backend is not used. */
-export class SmokeStepError extends Error {}
+/** A backend's smoke step threw, or gave a non-finite loss or prediction: the backend is not used here. */
+export class SmokeStepError extends CoreError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('unavailable', message, options);
+    this.name = 'SmokeStepError';
+  }
+}
 
 export interface TrialOptions {
   /** Steps timed after the smoke step (which doubles as the warm-up); 0: only the smoke step. */
@@ -71,7 +77,7 @@ export function trialSteps(config: ModelConfig, options: TrialOptions): TrialRes
     return { msPerStep: timed > 0 ? total / timed : null, timed };
   } catch (error) {
     if (error instanceof SmokeStepError) throw error;
-    throw new SmokeStepError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    throw new SmokeStepError(error instanceof Error ? `${error.name}: ${error.message}` : String(error), { cause: error });
   } finally {
     if (ctx !== null) {
       ctx.optimizer.dispose();
