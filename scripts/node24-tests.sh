@@ -58,6 +58,9 @@ echo "$NODE: $("$NODE" --version), ABI $ABI"
 BSQ_VERSION=$(node -p "require('./node_modules/better-sqlite3/package.json').version")
 ADDON=$CACHE/better_sqlite3-$BSQ_VERSION-abi$ABI.node
 step "better-sqlite3 $BSQ_VERSION for ABI $ABI"
+# An addon that does not load on this Node (e.g. built against another Node's headers) is built again.
+loads() { "$NODE" -e "process.dlopen({ exports: {} }, process.argv[1])" "$1" 2>/dev/null; }
+if [ -f "$ADDON" ] && ! loads "$ADDON"; then echo "$ADDON does not load on $LABEL: building it again"; rm -f "$ADDON"; fi
 if [ ! -f "$ADDON" ]; then
   GYP=$ROOT/node-gyp-$NODE_GYP_VERSION/node_modules/node-gyp/bin/node-gyp.js
   [ -f "$GYP" ] || npm install --silent --no-audit --no-fund --no-save --prefix "$ROOT/node-gyp-$NODE_GYP_VERSION" "node-gyp@$NODE_GYP_VERSION" || registry_help "node-gyp@$NODE_GYP_VERSION"
@@ -65,8 +68,11 @@ if [ ! -f "$ADDON" ]; then
   rm -rf "$src" && mkdir -p "$src"
   (cd node_modules/better-sqlite3 && tar cf - --exclude=./build .) | tar xf - -C "$src"
   # Node first on PATH: gyp's actions run `node`. Headers from --nodedir: nothing is downloaded.
-  (cd "$src" && PATH="$NODE_DIR/bin:$PATH" "$NODE" "$GYP" rebuild --release --nodedir="$NODE_DIR" -j "$(nproc 2>/dev/null || echo 2)" >"$CACHE/build/better-sqlite3.log" 2>&1) \
+  # Without npm's nodedir: under `npm test` npm exports its config (npm_config_nodedir=/usr where npm is set to
+  # build against the system Node's headers), and node-gyp takes that over --nodedir: an ABI-115 addon.
+  (cd "$src" && env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR PATH="$NODE_DIR/bin:$PATH" "$NODE" "$GYP" rebuild --release --nodedir="$NODE_DIR" -j "$(nproc 2>/dev/null || echo 2)" >"$CACHE/build/better-sqlite3.log" 2>&1) \
     || { tail -30 "$CACHE/build/better-sqlite3.log" >&2; echo "node24-tests: building better-sqlite3 failed (needs make, g++, python3); log: $CACHE/build/better-sqlite3.log" >&2; exit 1; }
+  loads "$src/build/Release/better_sqlite3.node" || { echo "node24-tests: the better-sqlite3 just built does not load on $LABEL; log: $CACHE/build/better-sqlite3.log" >&2; exit 1; }
   cp "$src/build/Release/better_sqlite3.node" "$ADDON.tmp" && mv "$ADDON.tmp" "$ADDON" && rm -rf "$src"
 fi
 echo "$ADDON"
