@@ -71,6 +71,12 @@ test.describe.serial('layout and dark mode', () => {
     await expect(page.getByTestId('epoch-table').locator('tbody tr')).toHaveCount(2);
     expect(await overflowOf(page, 'epoch-table')).toBeLessThanOrEqual(1);
     await expect(page.getByTestId('epoch-table').getByRole('columnheader', { name: 'Samples/s' })).toBeInViewport();
+    // Why this backend: one line beside it until clicked, then the whole measured reason.
+    const why = page.getByTestId('backend-reason');
+    await expect(why).toContainText(/why: wasm: [\d.]+× faster than cpu here \([\d.]+ vs [\d.]+ ms a step, 784-128-10 batch 32\), measured \d{4}-\d\d-\d\d/);
+    await why.click();
+    await expect(why).toHaveAttribute('aria-expanded', 'true');
+    await page.screenshot({ path: test.info().outputPath('run-page-1024.png') });
 
     for (const width of [1024, 1440]) {
       await page.setViewportSize({ width, height: width === 1024 ? 700 : 900 });

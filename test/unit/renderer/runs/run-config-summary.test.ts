@@ -21,9 +21,10 @@ describe('RunConfigSummary', () => {
 
   it('says why the run trained on its backend, or that the reason was not recorded', () => {
     const reason = 'wasm: 1.6× faster than tensorflow here (1.10 vs 1.76 ms a step, 784-128-10 batch 32), measured 2026-12-02';
-    expect(shown({ ...base, backendReason: reason })).toContain(`Why this backend${reason}`);
-    expect(shown({ ...base, backendReason: null })).toContain('Why this backendnot recorded (trained before Loss Lab kept the reason)');
-    expect(shown({ ...base, backend: null, backendReason: null })).toContain('Why this backend—');
+    const squeezed = (run: RunDetail): string => shown(run).replace(/\s+/g, ' ');
+    expect(squeezed({ ...base, backend: 'wasm', backendReason: reason })).toContain(`Backendwasm why: ${reason}`);
+    expect(squeezed({ ...base, backend: 'wasm', backendReason: null })).toContain('Backendwasm why: not recorded (trained before Loss Lab kept the reason)');
+    expect(squeezed({ ...base, backend: null, backendReason: null })).toContain('Backend—Trained on');
   });
 
   it('says a run without a worker trained on this machine', () => {
