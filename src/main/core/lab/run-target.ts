@@ -4,6 +4,7 @@
  * Connections are kept per URL until the lab closes, since runs dispatched to a queue report through them.
  */
 import type { RunTargetState } from '../../../shared/run-target';
+import { messageOf } from '../logger';
 import type { QueueSettings } from '../queue/queue-settings';
 import { redacted } from '../queue/redis-url';
 import { CoreError } from '../errors';
@@ -19,8 +20,6 @@ export interface RunTarget {
   onChange(listener: () => void): void;
   close(): Promise<void>;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The choice saved in the data directory; a saved queue is connected in the background (runs wait meanwhile). */
 export function savedRunTarget(settings: QueueSettings, connect: (url: string) => Promise<RunLauncher>): RunTarget {

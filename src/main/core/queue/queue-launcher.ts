@@ -5,6 +5,7 @@
  * the job, and a result still in Redis is picked up. The owner removes a job once its result is recorded.
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
+import { messageOf } from '../logger';
 import type { DatasetRegistry } from '../datasets/registry';
 import { BUILT_IN_DATASET_IDS } from '../datasets/registry';
 import { contentHash } from '../datasets/same-content';
@@ -34,8 +35,6 @@ export interface QueueLauncherOptions {
   preferredBackend?: BackendName;
   log: (line: string) => void;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Connects to the queue; throws QueueUnreachableError (naming the redacted URL) when it cannot within a few seconds. */
 export async function createQueueLauncher(options: QueueLauncherOptions): Promise<RunLauncher> {

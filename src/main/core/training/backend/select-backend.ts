@@ -5,13 +5,14 @@
  * honoured when it passes its smoke step. Every choice comes with its reason, in one line, for the run.
  */
 import * as tf from '@tensorflow/tfjs';
-import { stderrLogger } from '../../logger';
+import { CoreError } from '../../errors';
+import { stderrLogger, type Logger } from '../../logger';
 import type { ModelConfig } from '../../../../shared/model-config';
 import type { BackendName } from '../../../../shared/run-types';
 import { registerLossLabKernels } from '../kernels';
 import { readBackendChoice, shapeKey, writeBackendChoice, type BackendChoice } from './backend-choices';
 import { quietFirstUse, type BackendCandidate } from './candidates';
-import { SmokeStepError, trialSteps } from './trial-steps';
+import { trialSteps } from './trial-steps';
 
 export interface SelectRequest {
   /** The run's model: its shape and batch size decide the speed; the rest makes the smoke step a real one. */
@@ -32,13 +33,13 @@ export interface SelectorOptions {
   /** Timed steps per backend (after the smoke step). */
   timedSteps?: number;
   now?: () => Date;
-  /** Where a choices file that cannot be written is reported; the run goes on. */
-  warn?: (line: string) => void;
+  /** Where a choices file that cannot be written is reported (default: stderr); the run goes on. */
+  logger?: Logger;
 }
 
-/** The first line of an error, its class named unless it is a plain Error or a failed smoke step (whose message says it). */
+/** The first line of an error; a foreign error's class is named (TypeError: …), the core's own are written to be read as they are. */
 const oneLine = (error: unknown): string => {
-  const named = error instanceof Error && error.name !== 'Error' && !(error instanceof SmokeStepError);
+  const named = error instanceof Error && error.name !== 'Error' && !(error instanceof CoreError);
   return (error instanceof Error ? `${named ? `${error.name}: ` : ''}${error.message}` : String(error)).split('\n')[0];
 };
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -170,7 +171,7 @@ export function createBackendSelector(options: SelectorOptions): (request: Selec
       try {
         writeBackendChoice(request.choicesPath, shapeKey(request.config), choice);
       } catch (error) {
-        (options.warn ?? stderrLogger.warn)(`could not remember the backend choice in ${request.choicesPath}: ${oneLine(error)}`);
+        (options.logger ?? stderrLogger).warn(`could not remember the backend choice in ${request.choicesPath}: ${oneLine(error)}`);
       }
     }
     return { name: choice.backend, reason: choice.reason };

@@ -97,7 +97,7 @@ describe('the backend chosen by evidence', () => {
 
   it('an unreadable choices file is an empty memory, and one that cannot be written is only reported', async () => {
     const warnings: string[] = [];
-    const select = createBackendSelector({ candidates: [wasmCandidate], now, warn: (line) => warnings.push(line) });
+    const select = createBackendSelector({ candidates: [wasmCandidate], now, logger: { warn: (line) => warnings.push(line) } });
     const chosen = await select({ config, choicesPath: join(dir, 'no-such-dir', 'choices.json') });
     expect(chosen.name).toBe('wasm');
     expect(chosen.reason).toMatch(/^wasm: the only backend that passed its smoke step here/);
