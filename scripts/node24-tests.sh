@@ -9,7 +9,8 @@
 # Reruns reuse the cache: Node, node-gyp and the addon are keyed by their versions and the ABI.
 #
 # usage: bash scripts/node24-tests.sh          (npm run test:node24; a step of npm test)
-# env:   LOSS_LAB_NODE_CACHE  cache root (default: ${XDG_CACHE_HOME:-~/.cache}/loss-lab/electron-node)
+# env:   LOSS_LAB_NODE_CACHE  cache root (default: node_modules/.cache/loss-lab/electron-node in the project: a test
+#        runs the CLI as `nobody`, who cannot reach root's ~/.cache, so the Node binary must sit where the project is)
 #        LOSS_LAB_NODE_WORKERS vitest --maxWorkers (default 2)
 #        LOSS_LAB_NODE_TESTS  test paths (default: test/unit/main/core test/unit/main/hosts/cli)
 set -euo pipefail
@@ -25,7 +26,7 @@ case "$(uname -s)-$(uname -m)" in
   *) echo "node24-tests: no node-<os>-<arch> package for $(uname -s)-$(uname -m); run the Node $NODE_VERSION tests on Linux or macOS" >&2; exit 2 ;;
 esac
 NODE_GYP_VERSION=11.5.0
-ROOT=${LOSS_LAB_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/loss-lab/electron-node}
+ROOT=${LOSS_LAB_NODE_CACHE:-$PROJECT/node_modules/.cache/loss-lab/electron-node}
 CACHE=$ROOT/node-$NODE_VERSION-$PLATFORM
 NODE_DIR=$CACHE/node
 NODE=$NODE_DIR/bin/node
